@@ -1,0 +1,346 @@
+//! Values with rules: slugs, absolute URLs, language tags and timestamps.
+//!
+//! Each is a newtype whose constructor checks the rule, and whose serde and schema forms say
+//! the same rule, so a value that exists is a valid value.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A date and time with an explicit UTC offset, as every record date is (RFC 3339).
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Why a value was refused by one of the constructors in this module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidValue {
+    what: &'static str,
+    value: String,
+    rule: &'static str,
+}
+
+impl InvalidValue {
+    fn new(what: &'static str, value: &str, rule: &'static str) -> InvalidValue {
+        let mut value = value.to_owned();
+        if value.len() > 80 {
+            let cut = value.floor_char_boundary(77);
+            value.truncate(cut);
+            value.push_str("...");
+        }
+        InvalidValue { what, value, rule }
+    }
+
+    /// The rule that was broken, phrased as what a valid value looks like.
+    pub fn rule(&self) -> &'static str {
+        self.rule
+    }
+}
+
+impl fmt::Display for InvalidValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {} {:?}: {}", self.what, self.value, self.rule)
+    }
+}
+
+impl std::error::Error for InvalidValue {}
+
+macro_rules! string_newtype_serde {
+    ($ty:ident, $parse:path) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                let raw = Cow::<'de, str>::deserialize(deserializer)?;
+                $parse(&raw).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+    };
+}
+
+/// The pattern every slug matches.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// An article's slug: lower-case ASCII letters and digits in runs joined by single hyphens.
+///
+/// A slug names the article's files and the last segment of its URL, so it can never hold a
+/// path separator, a dot or anything a file system or URL would treat specially.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Longest slug accepted, in bytes: file names stay well under every file system's limit.
+    pub const MAX_LEN: usize = 100;
+
+    /// Checks `s` against [`SLUG_PATTERN`] and the length limit.
+    pub fn new(s: &str) -> Result<Slug, InvalidValue> {
+        let well_formed = !s.is_empty()
+            && s.len() <= Slug::MAX_LEN
+            && s.split('-').all(|run| {
+                !run.is_empty()
+                    && run
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed {
+            Ok(Slug(s.to_owned()))
+        } else {
+            Err(InvalidValue::new(
+                "slug",
+                s,
+                "use 1 to 100 lower-case ASCII letters and digits in runs joined by single hyphens",
+            ))
+        }
+    }
+
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype_serde!(Slug, Slug::new);
+
+impl JsonSchema for Slug {
+    fn schema_name() -> Cow<'static, str> {
+        "Slug".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Lower-case ASCII letters and digits in runs joined by single hyphens; names the article's files and ends its URL.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": Slug::MAX_LEN,
+            "pattern": SLUG_PATTERN,
+        })
+    }
+}
+
+/// An absolute `http` or `https` URL with a host.
+///
+/// Relative references, `javascript:`, `data:` and every other scheme are refused, so a URL
+/// that reaches an output can be written into any feed or page as is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AbsoluteUrl(String);
+
+impl AbsoluteUrl {
+    /// Parses and normalises `s` (WHATWG URL rules), accepting only absolute http(s) URLs.
+    pub fn parse(s: &str) -> Result<AbsoluteUrl, InvalidValue> {
+        const RULE: &str = "use an absolute http:// or https:// URL with a host";
+        let url = url::Url::parse(s.trim()).map_err(|_| InvalidValue::new("URL", s, RULE))?;
+        let http = matches!(url.scheme(), "http" | "https");
+        if !http || url.host_str().is_none_or(str::is_empty) {
+            return Err(InvalidValue::new("URL", s, RULE));
+        }
+        Ok(AbsoluteUrl(url.into()))
+    }
+
+    /// The URL as text, in its normalised form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL of the page named `slug` under this base URL.
+    ///
+    /// A base without a trailing slash is treated as a folder all the same, so
+    /// `https://a.example/news` and `https://a.example/news/` give the same page URL.
+    pub fn join_slug(&self, slug: &Slug) -> AbsoluteUrl {
+        self.join_name(slug.as_str())
+    }
+
+    /// The URL of the file `name` (a plain file name such as `rss.xml`) under this base.
+    pub fn join_name(&self, name: &str) -> AbsoluteUrl {
+        debug_assert!(
+            !name.contains(['/', '?', '#', '\\']),
+            "not a plain name: {name}"
+        );
+        let mut s = self.0.clone();
+        if let Some(cut) = s.find(['?', '#']) {
+            s.truncate(cut);
+        }
+        if !s.ends_with('/') {
+            s.push('/');
+        }
+        s.push_str(name);
+        AbsoluteUrl(s)
+    }
+}
+
+string_newtype_serde!(AbsoluteUrl, AbsoluteUrl::parse);
+
+impl JsonSchema for AbsoluteUrl {
+    fn schema_name() -> Cow<'static, str> {
+        "AbsoluteUrl".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An absolute http:// or https:// URL.",
+            "type": "string",
+            "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]+",
+        })
+    }
+}
+
+/// A BCP 47 language tag such as `en`, `en-GB` or `pt-BR`, in its canonical case.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    /// Checks that `s` is a well-formed BCP 47 tag and brings it to canonical case
+    /// (`EN-gb` becomes `en-GB`).
+    pub fn parse(s: &str) -> Result<LanguageTag, InvalidValue> {
+        const RULE: &str = "use a BCP 47 language tag such as \"en\" or \"en-GB\"";
+        let tag = oxilangtag::LanguageTag::parse_and_normalize(s.trim())
+            .map_err(|_| InvalidValue::new("language tag", s, RULE))?;
+        Ok(LanguageTag(tag.into_inner()))
+    }
+
+    /// The tag as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The primary language subtag, such as `en` in `en-GB`.
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+}
+
+string_newtype_serde!(LanguageTag, LanguageTag::parse);
+
+impl JsonSchema for LanguageTag {
+    fn schema_name() -> Cow<'static, str> {
+        "LanguageTag".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A BCP 47 language tag, such as \"en\" or \"en-GB\".",
+            "type": "string",
+            "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_slug(input: &str, ok: bool) {
+        assert_eq!(Slug::new(input).is_ok(), ok, "slug {input:?}");
+    }
+
+    #[test]
+    fn slugs() {
+        for (input, ok) in [
+            ("a", true),
+            ("harbour-lights-2026", true),
+            ("", false),
+            ("-a", false),
+            ("a-", false),
+            ("a--b", false),
+            ("A", false),
+            ("a_b", false),
+            ("../etc", false),
+            ("a/b", false),
+            ("é", false),
+        ] {
+            check_slug(input, ok);
+        }
+        check_slug(&"a".repeat(100), true);
+        check_slug(&"a".repeat(101), false);
+    }
+
+    #[test]
+    fn urls() {
+        for (input, expect) in [
+            ("https://news.example/a", Some("https://news.example/a")),
+            ("HTTP://News.Example", Some("http://news.example/")),
+            (
+                "  https://news.example/a b ",
+                Some("https://news.example/a%20b"),
+            ),
+            ("javascript:alert(1)", None),
+            ("/relative/path", None),
+            ("mailto:desk@news.example", None),
+            ("ftp://news.example/", None),
+            ("data:text/html,hi", None),
+            ("https://", None),
+        ] {
+            let got = AbsoluteUrl::parse(input).ok();
+            assert_eq!(
+                got.as_ref().map(AbsoluteUrl::as_str),
+                expect,
+                "url {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn joins() {
+        let slug = Slug::new("s").unwrap();
+        for (base, expect) in [
+            ("https://a.example/news/", "https://a.example/news/s"),
+            ("https://a.example/news", "https://a.example/news/s"),
+            ("https://a.example", "https://a.example/s"),
+            ("https://a.example/news/?x=1#y", "https://a.example/news/s"),
+        ] {
+            let base = AbsoluteUrl::parse(base).unwrap();
+            assert_eq!(base.join_slug(&slug).as_str(), expect);
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        for (input, expect) in [
+            ("en", Some("en")),
+            ("EN-gb", Some("en-GB")),
+            ("pt-BR", Some("pt-BR")),
+            ("zh-hant-tw", Some("zh-Hant-TW")),
+            ("en-", None),
+            ("12", None),
+            ("e", None),
+            ("en_GB", None),
+            ("", None),
+        ] {
+            let got = LanguageTag::parse(input).ok();
+            assert_eq!(
+                got.as_ref().map(LanguageTag::as_str),
+                expect,
+                "tag {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn serde_refuses_invalid_values() {
+        assert!(serde_json::from_str::<Slug>("\"Bad Slug\"").is_err());
+        assert!(serde_json::from_str::<AbsoluteUrl>("\"javascript:x\"").is_err());
+        let url: AbsoluteUrl = serde_json::from_str("\"https://a.example/x\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&url).unwrap(),
+            "\"https://a.example/x\""
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! End-to-end tests of newswire live in `it/`; this library is empty.
