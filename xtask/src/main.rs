@@ -1,1 +1,139 @@
-fn main() {}
+//! Project chores, run as `cargo xtask <task>`: generated files, the sample build, CI.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a chore runner talks to its user
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+use newswire_schema::Mode;
+
+const HELP: &str = "\
+cargo xtask <task>
+
+Tasks:
+  schemas       write schemas/ from the record model
+  check         fail when schemas/ differs from what the model generates
+  build         build the sample channel into public/ (release build of newswire)
+  conformance   run ../shared/conformance/check on public/
+  ci            everything CI runs: fmt, clippy, schema check, tests, build, conformance
+";
+
+fn main() -> anyhow::Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    match task.as_str() {
+        "schemas" => schemas(&root, Mode::Write),
+        "check" => schemas(&root, Mode::Check),
+        "build" => build_sample(),
+        "conformance" => conformance(&root),
+        "ci" => ci(&root),
+        "" | "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => bail!("unknown task `{other}`\n\n{HELP}"),
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn schemas(root: &Path, mode: Mode) -> anyhow::Result<()> {
+    let changed = newswire_schema::update(&root.join("schemas"), mode)?;
+    for path in &changed {
+        eprintln!("wrote {}", path.display());
+    }
+    if changed.is_empty() {
+        eprintln!("schemas/ is up to date");
+    }
+    Ok(())
+}
+
+fn build_sample() -> anyhow::Result<()> {
+    run(cargo().args([
+        "run",
+        "--release",
+        "--quiet",
+        "--package",
+        "newswire",
+        "--",
+        "build",
+        "--out",
+        "public",
+    ]))
+}
+
+/// The conformance bundle beside the project, when it is there.
+fn conformance_script(root: &Path) -> Option<PathBuf> {
+    let script = root.parent()?.join("shared/conformance/check");
+    script.is_file().then_some(script)
+}
+
+fn conformance(root: &Path) -> anyhow::Result<()> {
+    let Some(script) = conformance_script(root) else {
+        bail!(
+            "../shared/conformance/check is not there: the conformance bundle sits beside the project"
+        );
+    };
+    run(Command::new("bash").arg(script).arg("public"))
+}
+
+fn ci(root: &Path) -> anyhow::Result<()> {
+    step("format", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step(
+        "lint",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    eprintln!("==> schemas");
+    schemas(root, Mode::Check)?;
+    step(
+        "tests",
+        cargo()
+            .args(["test", "--workspace", "--all-targets"])
+            .env("INSTA_UPDATE", "no"),
+    )?;
+    step("doc tests", cargo().args(["test", "--workspace", "--doc"]))?;
+    eprintln!("==> build the sample channel");
+    build_sample()?;
+    if conformance_script(root).is_some() {
+        eprintln!("==> conformance");
+        conformance(root)?;
+    } else if std::env::var_os("CI").is_some() {
+        bail!("CI must have ../shared/conformance beside the project");
+    } else {
+        eprintln!("==> conformance: skipped, ../shared/conformance is not beside the project");
+    }
+    eprintln!("==> ci: all steps passed");
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+fn step(name: &str, command: &mut Command) -> anyhow::Result<()> {
+    eprintln!("==> {name}");
+    run(command)
+}
+
+fn run(command: &mut Command) -> anyhow::Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed: {status}");
+    }
+    Ok(())
+}

@@ -1,1 +1,30 @@
-//! placeholder
+//! Builds newswire channels: reads every article of a channel, validates it, exports every
+//! output format, and publishes the channel's outputs atomically.
+//!
+//! This is the pipeline both the `newswire` command line and `cargo xtask build` drive. It
+//! owns the file system: the layers below it (ingest, validate, export) work on bytes and
+//! values only.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use newswire_build::{Options, build};
+//!
+//! let options = Options::new(Path::new("public"));
+//! let report = build(&[Path::new("feeds/harbour-ledger").to_path_buf()], &options);
+//! for diagnostic in &report.diagnostics {
+//!     eprintln!("{diagnostic}");
+//! }
+//! assert!(!report.has_errors());
+//! ```
+#![deny(missing_docs)]
+
+mod article;
+mod channel;
+mod pipeline;
+mod publish;
+mod window;
+
+pub use article::{InputKind, read_article, read_article_file};
+pub use channel::{CHANNEL_FILE, discover_channels, find_channel_file, load_channel};
+pub use pipeline::{ChannelReport, Options, Report, build, build_channel};
+pub use publish::{ARTICLES_DIR, OutputName};

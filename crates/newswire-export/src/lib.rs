@@ -1,1 +1,61 @@
-//! placeholder
+//! Exports newswire records to the formats partners consume: RSS 2.0 and schema.org JSON-LD.
+//!
+//! Every function here is pure: the same record and channel give the same bytes, and no output
+//! depends on the clock. One module per format (`rss`, `jsonld`) sits on shared helpers: text
+//! filtering (no character XML 1.0 forbids reaches any output, even from a record read from
+//! JSON), XML writing, body-to-HTML rendering, date formatting and canonical JSON bytes.
+//!
+//! ```
+//! use newswire_export::{body_html, jsonld_article, rss, to_json_bytes};
+//! use newswire_model::{Channel, Record};
+//!
+//! let channel: Channel = serde_json::from_value(serde_json::json!({
+//!     "title": "Harbour Town Ledger",
+//!     "description": "News from the harbour towns",
+//!     "home_url": "https://ledger.example/",
+//!     "base_url": "https://ledger.example/articles/",
+//!     "feed_url": "https://ledger.example/feeds/",
+//!     "language": "en",
+//!     "publisher": {"name": "Harbour Town Ledger", "url": "https://ledger.example/"}
+//! }))?;
+//! let record: Record = serde_json::from_value(serde_json::json!({
+//!     "id": "https://ledger.example/articles/ferry-returns",
+//!     "slug": "ferry-returns",
+//!     "url": "https://ledger.example/articles/ferry-returns",
+//!     "headline": "Night ferry returns to Saltmere",
+//!     "description": "The night ferry runs again after a winter in dry dock.",
+//!     "published": "2026-11-03T09:30:00-05:00",
+//!     "language": "en",
+//!     "authors": [{"name": "Ana Lima"}],
+//!     "body": [{"type": "paragraph", "text": "The night ferry runs again & sails at ten."}],
+//!     "word_count": 8
+//! }))?;
+//!
+//! let feed = rss(&channel, &[&record]);
+//! assert!(feed.contains("<pubDate>Tue, 03 Nov 2026 09:30:00 -0500</pubDate>"));
+//! assert!(feed.contains("<dc:creator>Ana Lima</dc:creator>"));
+//! assert_eq!(body_html(&record), "<p>The night ferry runs again &amp; sails at ten.</p>");
+//!
+//! let article = jsonld_article(&record);
+//! assert_eq!(article["@type"], "NewsArticle");
+//! assert_eq!(article["datePublished"], "2026-11-03T09:30:00-05:00");
+//! assert!(to_json_bytes(&article).ends_with(b"}\n"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod date;
+mod html;
+mod json;
+mod jsonld;
+mod rss;
+mod text;
+mod xml;
+
+pub use html::body_html;
+pub use json::to_json_bytes;
+pub use jsonld::{jsonld_article, jsonld_channel};
+pub use rss::rss;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+//! Finding channels and reading their `channel.toml`.
+
+use std::path::{Path, PathBuf};
+
+use newswire_model::{Channel, Code, Diagnostic};
+use newswire_validate::Validator;
+
+/// The file that makes a folder a channel.
+pub const CHANNEL_FILE: &str = "channel.toml";
+
+/// The channel folders directly under `feeds_dir` (folders holding a `channel.toml`), sorted
+/// by name so the order never depends on the directory listing.
+pub fn discover_channels(feeds_dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(feeds_dir)? {
+        let path = entry?.path();
+        if path.join(CHANNEL_FILE).is_file() {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The `channel.toml` that governs the article at `article`: the nearest one in the article's
+/// folder or any folder above it.
+pub fn find_channel_file(article: &Path) -> Option<PathBuf> {
+    let start = if article.is_absolute() {
+        article.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(article)
+    };
+    start
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join(CHANNEL_FILE))
+        .find(|p| p.is_file())
+}
+
+/// Reads and validates the channel file at `path` against the published channel schema.
+pub fn load_channel(path: &Path, validator: &Validator) -> Result<Channel, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        vec![
+            Diagnostic::error(Code::Io, format!("cannot read the channel file: {err}"))
+                .in_file(&file)
+                .with_hint("a channel folder holds a channel.toml describing the feed"),
+        ]
+    })?;
+    let table: toml::Table = toml::from_str(&text).map_err(|err| {
+        let mut d = Diagnostic::error(
+            Code::ChannelInvalid,
+            format!("invalid TOML: {}", err.message()),
+        )
+        .in_file(&file)
+        .with_hint("fix the TOML syntax; see schemas/channel.schema.json for the keys");
+        if let Some(span) = err.span() {
+            let (line, column) = line_column(&text, span.start);
+            let length = text[span.clone()].chars().count();
+            d = d.at(line, column, u32::try_from(length).unwrap_or(0));
+        }
+        vec![d]
+    })?;
+    let value = serde_json::to_value(&table).map_err(|err| {
+        vec![Diagnostic::error(Code::ChannelInvalid, err.to_string()).in_file(&file)]
+    })?;
+    let mut diagnostics = validator.channel_json(&file, &value);
+    for d in &mut diagnostics {
+        if let Some(line) = d.pointer.as_deref().and_then(|p| key_line(&text, p)) {
+            d.location = Some(newswire_model::Location {
+                line,
+                column: 1,
+                length: 0,
+            });
+        }
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    serde_json::from_value(value).map_err(|err| {
+        vec![
+            Diagnostic::error(Code::ChannelInvalid, err.to_string())
+                .in_file(&file)
+                .with_hint("see schemas/channel.schema.json for the keys and their values"),
+        ]
+    })
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let offset = text.floor_char_boundary(offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+/// The line of the key a JSON pointer ends in, found by a plain scan for `key =`; good enough
+/// to point a person at the right line of a small hand-written file.
+fn key_line(text: &str, pointer: &str) -> Option<u32> {
+    let key = pointer
+        .rsplit('/')
+        .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))?;
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_columns() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 10), (2, 4));
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn key_lines() {
+        let text = "title = \"x\"\n[publisher]\nname = \"y\"\nurl = \"z\"\n";
+        assert_eq!(key_line(text, "/publisher/url"), Some(4));
+        assert_eq!(key_line(text, "/title"), Some(1));
+        assert_eq!(key_line(text, "/missing"), None);
+    }
+}

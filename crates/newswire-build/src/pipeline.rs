@@ -1,0 +1,362 @@
+//! The build of one or more channels.
+//!
+//! Articles stream through in parallel: each is read, validated and its per-article outputs
+//! written as soon as it is parsed. Only the feed window (the channel's `limit` newest
+//! records) and a slug and id per article are kept, so memory follows the window, not the
+//! archive.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use newswire_ingest::Context;
+use newswire_model::{Code, Diagnostic, Record, Slug, Timestamp};
+use newswire_validate::Validator;
+use rayon::prelude::*;
+
+use crate::article::{InputKind, io_error, read_article_file};
+use crate::channel::{CHANNEL_FILE, load_channel};
+use crate::publish::{OutputName, Staging};
+use crate::window::{Entry, Window};
+
+/// How a build runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The folder that receives one output folder per channel, named after the channel folder.
+    pub out_dir: PathBuf,
+    /// Publish the valid articles even when others have errors.
+    pub keep_going: bool,
+    /// The publication date of articles that give none.
+    pub published: Option<Timestamp>,
+    /// The largest article file read, in bytes.
+    pub max_article_bytes: u64,
+}
+
+impl Options {
+    /// Default options writing into `out_dir`.
+    pub fn new(out_dir: &Path) -> Options {
+        Options {
+            out_dir: out_dir.to_path_buf(),
+            keep_going: false,
+            published: None,
+            max_article_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One entry per channel, in the order given.
+    pub channels: Vec<ChannelReport>,
+    /// Every problem found, channel by channel, article by article in file-name order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// What the build of one channel did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelReport {
+    /// The channel folder.
+    pub dir: PathBuf,
+    /// The folder its outputs went to.
+    pub out_dir: PathBuf,
+    /// Article files read.
+    pub articles: usize,
+    /// Articles left out because of errors.
+    pub rejected: usize,
+    /// Output files written.
+    pub outputs: usize,
+    /// Whether the outputs were published (moved into place).
+    pub published: bool,
+}
+
+/// Builds every channel in `channel_dirs` into `options.out_dir`.
+pub fn build(channel_dirs: &[PathBuf], options: &Options) -> Report {
+    let validator = Validator::new();
+    let mut report = Report::default();
+    for dir in channel_dirs {
+        let (channel, diagnostics) = build_channel(dir, options, &validator);
+        report.channels.push(channel);
+        report.diagnostics.extend(diagnostics);
+    }
+    report
+}
+
+/// The slug and id of an article, kept for every article of the channel.
+#[derive(Debug)]
+struct Identity {
+    index: usize,
+    slug: Slug,
+    id: String,
+}
+
+/// What the parallel pass over a channel's articles gathers.
+#[derive(Debug)]
+struct Pass {
+    diagnostics: Vec<(usize, Vec<Diagnostic>)>,
+    identities: Vec<Identity>,
+    window: Window,
+}
+
+impl Pass {
+    fn new(limit: usize) -> Pass {
+        Pass {
+            diagnostics: Vec::new(),
+            identities: Vec::new(),
+            window: Window::new(limit),
+        }
+    }
+
+    fn merge(mut self, other: Pass) -> Pass {
+        self.diagnostics.extend(other.diagnostics);
+        self.identities.extend(other.identities);
+        self.window = self.window.merge(other.window);
+        self
+    }
+}
+
+/// Builds the channel in `dir` into `options.out_dir/<folder name>`.
+pub fn build_channel(
+    dir: &Path,
+    options: &Options,
+    validator: &Validator,
+) -> (ChannelReport, Vec<Diagnostic>) {
+    let name = dir
+        .file_name()
+        .map_or_else(|| "channel".into(), |n| n.to_os_string());
+    let mut report = ChannelReport {
+        dir: dir.to_path_buf(),
+        out_dir: options.out_dir.join(name),
+        articles: 0,
+        rejected: 0,
+        outputs: 0,
+        published: false,
+    };
+    let channel = match load_channel(&dir.join(CHANNEL_FILE), validator) {
+        Ok(channel) => channel,
+        Err(diagnostics) => return (report, diagnostics),
+    };
+    let (files, mut diagnostics) = article_files(&dir.join(crate::ARTICLES_DIR));
+    report.articles = files.len();
+    if files.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(Code::ChannelEmpty, "the channel has no articles")
+                .in_file(dir.join(crate::ARTICLES_DIR).display().to_string())
+                .with_hint("add articles (.txt or .json) to the channel's articles/ folder"),
+        );
+        return (report, diagnostics);
+    }
+    let staging = match Staging::new(&report.out_dir) {
+        Ok(staging) => staging,
+        Err(err) => {
+            diagnostics.push(output_error(&report.out_dir, &err));
+            return (report, diagnostics);
+        }
+    };
+
+    let ctx = Context {
+        channel: Some(&channel),
+        published: options.published,
+    };
+    let limit = usize::try_from(channel.limit).unwrap_or(usize::MAX);
+    let pass = files
+        .par_iter()
+        .enumerate()
+        .fold(
+            || Pass::new(limit),
+            |mut pass, (index, path)| {
+                let parsed = read_article_file(path, options.max_article_bytes, &ctx, validator);
+                let mut found = parsed.diagnostics;
+                if let Some(record) = parsed.record {
+                    match write_article(&staging, &record) {
+                        Ok(()) => {
+                            pass.identities.push(Identity {
+                                index,
+                                slug: record.slug.clone(),
+                                id: record.id.clone(),
+                            });
+                            pass.window.push(Entry {
+                                file: path.display().to_string(),
+                                record,
+                            });
+                        }
+                        Err(err) => found.push(output_error(path, &err)),
+                    }
+                }
+                if !found.is_empty() {
+                    pass.diagnostics.push((index, found));
+                }
+                pass
+            },
+        )
+        .reduce(|| Pass::new(limit), Pass::merge);
+
+    let mut found = pass.diagnostics;
+    found.sort_by_key(|(index, _)| *index);
+    let mut rejected: Vec<bool> = vec![false; files.len()];
+    for (index, ds) in &found {
+        rejected[*index] = ds.iter().any(Diagnostic::is_error);
+    }
+    diagnostics.extend(found.into_iter().flat_map(|(_, ds)| ds));
+
+    // Slugs and ids must be unique: the first file (by name) keeps its slug or id, and every
+    // later file that repeats it is rejected.
+    let mut identities = pass.identities;
+    identities.sort_by_key(|i| i.index);
+    let mut slugs: BTreeMap<&Slug, usize> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut rewrite = Vec::new();
+    for identity in &identities {
+        let file = |i: usize| files[i].display().to_string();
+        if let Some(&first) = slugs.get(&identity.slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    format!(
+                        "the slug `{}` is already used by {}",
+                        identity.slug,
+                        file(first)
+                    ),
+                )
+                .in_file(file(identity.index))
+                .with_hint("give this article its own `slug` in the front matter"),
+            );
+            rejected[identity.index] = true;
+            rewrite.push(first);
+            continue;
+        }
+        slugs.insert(&identity.slug, identity.index);
+        if let Some(&first) = ids.get(identity.id.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!(
+                        "the id `{}` is already used by {}",
+                        identity.id,
+                        file(first)
+                    ),
+                )
+                .in_file(file(identity.index))
+                .with_hint("give this article its own `url` in the front matter"),
+            );
+            rejected[identity.index] = true;
+            continue;
+        }
+        ids.insert(&identity.id, identity.index);
+    }
+    report.rejected = rejected.iter().filter(|r| **r).count();
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    if has_errors && !options.keep_going {
+        return (report, diagnostics);
+    }
+
+    let mut window = pass.window;
+    let rejected_files: std::collections::BTreeSet<String> = (0..files.len())
+        .filter(|&i| rejected[i])
+        .map(|i| files[i].display().to_string())
+        .collect();
+    window.retain(|e| !rejected_files.contains(&e.file));
+    // A rejected duplicate may have overwritten the outputs of the article that keeps the
+    // slug: write those again from their own file.
+    for index in rewrite {
+        let parsed = read_article_file(&files[index], options.max_article_bytes, &ctx, validator);
+        if let Some(record) = parsed.record
+            && let Err(err) = write_article(&staging, &record)
+        {
+            diagnostics.push(output_error(&files[index], &err));
+        }
+    }
+    // Outputs of rejected articles whose slug no kept article uses are left out.
+    for identity in &identities {
+        if rejected[identity.index] && slugs.get(&identity.slug) == Some(&identity.index) {
+            let _ = std::fs::remove_file(staging_path(
+                &staging,
+                OutputName::ArticleJsonLd(&identity.slug),
+            ));
+        }
+    }
+
+    let entries = window.into_newest_first();
+    let records: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let channel_outputs = [
+        (
+            OutputName::Rss,
+            newswire_export::rss(&channel, &records).into_bytes(),
+        ),
+        (
+            OutputName::FeedJsonLd,
+            newswire_export::to_json_bytes(&newswire_export::jsonld_channel(&channel, &records)),
+        ),
+    ];
+    for (name, bytes) in channel_outputs {
+        if let Err(err) = staging.write(name, &bytes) {
+            diagnostics.push(output_error(&report.out_dir, &err));
+            return (report, diagnostics);
+        }
+    }
+    let kept = files.len() - report.rejected;
+    report.outputs = kept * ARTICLE_OUTPUTS + 2;
+    match staging.publish() {
+        Ok(()) => report.published = true,
+        Err(err) => diagnostics.push(output_error(&report.out_dir, &err)),
+    }
+    (report, diagnostics)
+}
+
+/// How many files each article adds to the outputs.
+const ARTICLE_OUTPUTS: usize = 1;
+
+/// Writes the per-article outputs of `record`.
+fn write_article(staging: &Staging, record: &Record) -> std::io::Result<()> {
+    let jsonld = newswire_export::to_json_bytes(&newswire_export::jsonld_article(record));
+    staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)
+}
+
+fn staging_path(staging: &Staging, name: OutputName<'_>) -> PathBuf {
+    staging.path().join(name.relative_path())
+}
+
+/// The article files of a channel, sorted by name; hidden files are passed over, and files
+/// of other kinds are reported.
+fn article_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            diagnostics.push(io_error(&err).in_file(dir.display().to_string()));
+            return (Vec::new(), diagnostics);
+        }
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || !path.is_file() {
+            continue;
+        }
+        if InputKind::of(&path).is_some() {
+            files.push(path);
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(Code::UnknownFileKind, "not an article file; it was skipped")
+                    .in_file(path.display().to_string())
+                    .with_hint("articles are wire text (.txt) or records (.json)"),
+            );
+        }
+    }
+    files.sort();
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
+    (files, diagnostics)
+}
+
+fn output_error(path: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Io, format!("cannot write the outputs: {err}"))
+        .in_file(path.display().to_string())
+        .with_hint("check that the output folder is writable and the disk has room")
+}

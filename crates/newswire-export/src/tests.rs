@@ -1,0 +1,43 @@
+//! Unit tests of rules that span modules: the RSS guid's permalink rule.
+
+use newswire_model::Record;
+
+use crate::rss::guid_is_permalink;
+
+fn record(id: &str, url: &str) -> Record {
+    let value = serde_json::json!({
+        "id": id,
+        "slug": "a",
+        "url": url,
+        "headline": "H",
+        "description": "D",
+        "published": "2026-11-03T09:30:00Z",
+        "language": "en",
+        "body": [],
+        "word_count": 0
+    });
+    serde_json::from_value(value).expect("test records are valid")
+}
+
+#[track_caller]
+fn check(id: &str, url: &str, expect: bool) {
+    assert_eq!(
+        guid_is_permalink(&record(id, url)),
+        expect,
+        "id {id:?}, url {url:?}"
+    );
+}
+
+#[test]
+fn guid_permalink_rule() {
+    for (id, url, expect) in [
+        ("https://n.example/a", "https://n.example/a", true),
+        ("http://n.example/a", "http://n.example/a", true),
+        ("https://n.example/b", "https://n.example/a", false),
+        ("tag:n.example,2026:a", "https://n.example/a", false),
+        ("a", "https://n.example/a", false),
+        ("HTTPS://N.EXAMPLE/a", "https://n.example/a", false),
+    ] {
+        check(id, url, expect);
+    }
+}

@@ -1,0 +1,281 @@
+//! Decoding: bytes to text with `\n` line ends, invalid UTF-8 reported with its position and
+//! characters XML 1.0 forbids removed with a warning.
+
+use std::borrow::Cow;
+
+use newswire_model::Code;
+
+use crate::diag::{Pos, Sink};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How many separate runs of forbidden characters are reported one by one; the rest are
+/// counted in one closing warning, so a binary file cannot flood the output.
+const MAX_FORBIDDEN_REPORTS: usize = 20;
+
+/// Decodes `bytes` into text whose only line end is `\n`.
+///
+/// Invalid UTF-8 is an error at the first bad byte; the rest of the file is still read, with
+/// U+FFFD in place of bad bytes, so that later problems are reported too.
+pub(crate) fn decode<'a>(bytes: &'a [u8], sink: &mut Sink<'_>) -> Cow<'a, str> {
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let rest = &bytes[bom..];
+    let text = match std::str::from_utf8(rest) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(e) => {
+            report_invalid(rest, e.valid_up_to(), bom, sink);
+            String::from_utf8_lossy(rest)
+        }
+    };
+    if needs_cleaning(text.as_bytes()) {
+        Cow::Owned(clean(&text, sink))
+    } else {
+        text
+    }
+}
+
+/// Whether a character may not appear in an XML 1.0 document. Surrogates cannot occur in a
+/// Rust string, so the C0 controls other than TAB, LF and CR, and U+FFFE and U+FFFF, are all
+/// that is left to check.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether the text holds a CR or a forbidden character (checked on bytes, the fast path).
+fn needs_cleaning(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\t' && x != b'\n')
+            || (x == 0xEF
+                && b.get(i + 1) == Some(&0xBF)
+                && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
+    })
+}
+
+/// Line (1-based) and column (1-based, in characters) of byte `offset` in `bytes`, whose
+/// first `offset` bytes are valid UTF-8.
+fn position(bytes: &[u8], offset: usize) -> (u32, u32) {
+    let prefix = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or_default();
+    let mut line = 1u32;
+    let mut column = 1u32;
+    let mut chars = prefix.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                line = line.saturating_add(1);
+                column = 1;
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    line = line.saturating_add(1);
+                    column = 1;
+                }
+            }
+            _ => column = column.saturating_add(1),
+        }
+    }
+    // A CR that ends the prefix and is followed by LF in the rest counts as one line end.
+    if prefix.ends_with('\r') && bytes.get(offset) == Some(&b'\n') {
+        column = 1;
+    }
+    (line, column)
+}
+
+fn report_invalid(rest: &[u8], offset: usize, bom: usize, sink: &mut Sink<'_>) {
+    let (line, column) = position(rest, offset);
+    let byte = rest.get(offset).copied().unwrap_or_default();
+    let more = rest
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count()
+        .saturating_sub(1);
+    let mut message = format!(
+        "invalid UTF-8: byte 0x{byte:02X} at byte offset {}",
+        offset + bom
+    );
+    if more > 0 {
+        message.push_str(&format!(" (and {more} more invalid sequences)"));
+    }
+    sink.error(Code::InvalidUtf8, Pos::new(line, column, 1), message)
+        .hint("save the file as UTF-8; the bad bytes were read as U+FFFD to check the rest");
+}
+
+/// A run of forbidden characters on one line.
+struct Run {
+    line: u32,
+    column: u32,
+    length: u32,
+    first: char,
+}
+
+/// Counts `run`, keeping it to report on its own while there is room.
+fn keep(run: Run, runs: &mut Vec<Run>, count: &mut usize, unreported: &mut Option<Pos>) {
+    *count += 1;
+    if runs.len() < MAX_FORBIDDEN_REPORTS {
+        runs.push(run);
+    } else if unreported.is_none() {
+        *unreported = Some(Pos::new(run.line, run.column, run.length));
+    }
+}
+
+fn clean(text: &str, sink: &mut Sink<'_>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut runs: Vec<Run> = Vec::new();
+    let mut run_count = 0usize;
+    // Where the first run that is not reported on its own is.
+    let mut unreported: Option<Pos> = None;
+    let mut current: Option<Run> = None;
+    let mut line = 1u32;
+    let mut column = 1u32;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_forbidden(c) {
+            match &mut current {
+                Some(run) => run.length += 1,
+                None => {
+                    current = Some(Run {
+                        line,
+                        column,
+                        length: 1,
+                        first: c,
+                    })
+                }
+            }
+            column = column.saturating_add(1);
+            continue;
+        }
+        if let Some(run) = current.take() {
+            keep(run, &mut runs, &mut run_count, &mut unreported);
+        }
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                line = line.saturating_add(1);
+                column = 1;
+            }
+            '\n' => {
+                out.push('\n');
+                line = line.saturating_add(1);
+                column = 1;
+            }
+            _ => {
+                out.push(c);
+                column = column.saturating_add(1);
+            }
+        }
+    }
+    if let Some(run) = current.take() {
+        keep(run, &mut runs, &mut run_count, &mut unreported);
+    }
+    for run in &runs {
+        let name = format!("U+{:04X}", u32::from(run.first));
+        let message = if run.length == 1 {
+            format!("removed the character {name}, which XML does not allow")
+        } else {
+            format!(
+                "removed {} characters XML does not allow, starting with {name}",
+                run.length
+            )
+        };
+        sink.warning(
+            Code::ForbiddenCharacter,
+            Pos::new(run.line, run.column, run.length),
+            message,
+        )
+        .hint("delete the control character from the source file");
+    }
+    if let Some(pos) = unreported {
+        sink.warning(
+            Code::ForbiddenCharacter,
+            pos,
+            format!(
+                "removed {} more runs of characters XML does not allow",
+                run_count - runs.len()
+            ),
+        )
+        .hint("the file may not be text; check that it is the article you meant");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newswire_model::Diagnostic;
+
+    /// Decodes `input`; expects the text and the diagnostics as `code line:column+length`.
+    #[track_caller]
+    fn check(input: &[u8], text: &str, diagnostics: &[&str]) {
+        let mut sink = Sink::new("t.txt");
+        let got = decode(input, &mut sink).into_owned();
+        assert_eq!(got, text, "text of {input:?}");
+        let got: Vec<String> = sink.finish().iter().map(short).collect();
+        assert_eq!(got, diagnostics, "diagnostics of {input:?}");
+    }
+
+    fn short(d: &Diagnostic) -> String {
+        let l = d.location.expect("a located diagnostic");
+        format!("{} {}:{}+{}", d.code, l.line, l.column, l.length)
+    }
+
+    #[test]
+    fn decoding() {
+        let cases: &[(&[u8], &str, &[&str])] = &[
+            (b"plain\ntext", "plain\ntext", &[]),
+            (b"\xEF\xBB\xBFwith bom", "with bom", &[]),
+            (b"a\r\nb\r\nc", "a\nb\nc", &[]),
+            (b"a\rb\rc", "a\nb\nc", &[]),
+            (b"a\r\rb", "a\n\nb", &[]),
+            (
+                "caf\u{e9} \u{201c}q\u{201d} \u{2014} & < \u{b0}".as_bytes(),
+                "caf\u{e9} \u{201c}q\u{201d} \u{2014} & < \u{b0}",
+                &[],
+            ),
+            (b"tab\there", "tab\there", &[]),
+            (b"a\x00b", "ab", &["NW0003 1:2+1"]),
+            (b"x\ny\x01\x02z", "x\nyz", &["NW0003 2:2+2"]),
+            (b"\xEF\xBB\xBFa\x07", "a", &["NW0003 1:2+1"]),
+            (
+                "a\u{FFFE}b\u{FFFF}".as_bytes(),
+                "ab",
+                &["NW0003 1:2+1", "NW0003 1:4+1"],
+            ),
+            (
+                b"ok\r\nbad \xE9t\xE9",
+                "ok\nbad \u{FFFD}t\u{FFFD}",
+                &["NW0002 2:5+1"],
+            ),
+            (b"\xFF", "\u{FFFD}", &["NW0002 1:1+1"]),
+            (b"\xEF\xBB\xBF\xC3", "\u{FFFD}", &["NW0002 1:1+1"]),
+            (b"\xC3\xA9\xC3", "\u{e9}\u{FFFD}", &["NW0002 1:2+1"]),
+        ];
+        for (input, text, diagnostics) in cases {
+            check(input, text, diagnostics);
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_message_gives_the_file_offset() {
+        let mut sink = Sink::new("t.txt");
+        decode(b"\xEF\xBB\xBFab\n\xE9 \xE9", &mut sink);
+        let list = sink.finish();
+        assert_eq!(list.len(), 1);
+        assert_eq!(
+            list[0].message,
+            "invalid UTF-8: byte 0xE9 at byte offset 6 (and 1 more invalid sequences)"
+        );
+    }
+
+    #[test]
+    fn floods_of_control_characters_are_summarised() {
+        let input: Vec<u8> = (0..100).flat_map(|_| [0u8, b'a']).collect();
+        let mut sink = Sink::new("t.txt");
+        let text = decode(&input, &mut sink);
+        assert_eq!(text, "a".repeat(100));
+        let list = sink.finish();
+        assert_eq!(list.len(), MAX_FORBIDDEN_REPORTS + 1);
+        assert!(list[MAX_FORBIDDEN_REPORTS].message.contains("80 more"));
+    }
+}

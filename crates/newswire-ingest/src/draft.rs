@@ -1,0 +1,439 @@
+//! The draft: an article's blocks sorted into headline, byline, lead with dateline, body and
+//! trailer, before front matter and channel apply. Every reader (wire text now, Markdown
+//! later) produces [`RawBlock`]s; [`build`] makes the one draft they all resolve from.
+
+use newswire_model::{Block, Code, Credit, Dateline, Genre, Organization, Person};
+
+use crate::diag::{At, Pos, Sink};
+use crate::names::merge;
+use crate::text::shorten;
+use crate::trailer::{self, Line, Role};
+use crate::{byline, classify, dateline};
+
+/// What the reader knows about a block's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// Plain text; the kind is inferred from the conventions of wire text.
+    Infer,
+    /// The article's title (a Markdown `#` heading).
+    #[allow(dead_code, reason = "made by the Markdown reader")]
+    Title,
+    /// A section heading (a Markdown `##` heading).
+    #[allow(dead_code, reason = "made by the Markdown reader")]
+    Heading,
+    /// A paragraph, though it may still be a byline, dateline or trailer line.
+    #[allow(dead_code, reason = "made by the Markdown reader")]
+    Paragraph,
+}
+
+/// One block of text as a reader found it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawBlock {
+    /// The text, stray white space removed.
+    pub(crate) text: String,
+    /// Where the text is in the file.
+    pub(crate) pos: Pos,
+    /// What the reader knows about its kind.
+    pub(crate) hint: Hint,
+}
+
+/// What the trailer lines say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Trailer {
+    /// `Written by`, `Writing by` and bylines printed at the end.
+    pub(crate) written_by: Option<At<Vec<Person>>>,
+    /// `Reporting by`: authors when nothing else names one, else contributors.
+    pub(crate) reporters: Vec<Person>,
+    /// `… contributed to this report`, `Additional reporting by`.
+    pub(crate) contributors: Vec<Person>,
+    /// `Editing by`.
+    pub(crate) editors: Vec<Person>,
+    /// The organisation after `for` in a `Written by` credit.
+    pub(crate) publisher: Option<At<String>>,
+    /// The genre the credit's description names.
+    pub(crate) genre: Option<At<Genre>>,
+    /// `Sources:` entries, in order.
+    pub(crate) sources: Vec<Organization>,
+    /// The picture credit.
+    pub(crate) picture: Option<At<Credit>>,
+}
+
+/// An article's text, sorted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Draft {
+    /// The headline line.
+    pub(crate) headline: Option<At<String>>,
+    /// The people of the top byline.
+    pub(crate) byline: Option<At<Vec<Person>>>,
+    /// The dateline that opened the lead.
+    pub(crate) dateline: Option<Dateline>,
+    /// The lead without its dateline: the first paragraph.
+    pub(crate) lead: Option<At<String>>,
+    /// The body in reading order, lead first.
+    pub(crate) body: Vec<Block>,
+    /// What the trailer says.
+    pub(crate) trailer: Trailer,
+}
+
+/// Sorts `blocks` into a draft, reporting dropped residue and unreadable trailer lines.
+pub(crate) fn build(blocks: Vec<RawBlock>, sink: &mut Sink<'_>) -> Draft {
+    let mut draft = Draft::default();
+    let blocks = drop_residue_and_pictures(blocks, &mut draft.trailer, sink);
+    let end = read_trailer(&blocks, &mut draft.trailer, sink);
+    let blocks = &blocks[..end];
+
+    let mut i = 0;
+    if let Some(first) = blocks.first() {
+        let title = match first.hint {
+            Hint::Title => true,
+            Hint::Infer => {
+                byline::parse(&first.text).is_none()
+                    && classify::is_title_like(&first.text)
+                    && dateline::split(&first.text).is_none()
+                    && blocks
+                        .get(1)
+                        .is_some_and(|next| byline_of(next).is_some() || is_lead_like(next))
+            }
+            Hint::Heading | Hint::Paragraph => false,
+        };
+        if title {
+            draft.headline = Some(At::new(first.text.clone(), first.pos));
+            i = 1;
+        }
+    }
+    if let Some(block) = blocks.get(i)
+        && let Some(people) = byline_of(block)
+    {
+        draft.byline = Some(At::new(people, block.pos));
+        i += 1;
+    }
+    if let Some(block) = blocks.get(i)
+        && matches!(block.hint, Hint::Infer | Hint::Paragraph)
+    {
+        let text = match dateline::split(&block.text) {
+            Some((d, rest)) => {
+                draft.dateline = Some(d);
+                rest.to_owned()
+            }
+            None => block.text.clone(),
+        };
+        draft.lead = Some(At::new(text.clone(), block.pos));
+        draft.body.push(Block::Paragraph { text });
+        i += 1;
+    }
+    let rest = &blocks[i.min(blocks.len())..];
+    for (k, block) in rest.iter().enumerate() {
+        let heading = match block.hint {
+            Hint::Title | Hint::Heading => true,
+            Hint::Paragraph => false,
+            Hint::Infer => {
+                classify::is_heading_like(&block.text)
+                    && rest.get(k + 1).is_some_and(|next| match next.hint {
+                        Hint::Paragraph => true,
+                        Hint::Infer => !classify::is_heading_like(&next.text),
+                        Hint::Title | Hint::Heading => false,
+                    })
+            }
+        };
+        let text = block.text.clone();
+        if heading {
+            draft.body.push(Block::Heading { text });
+        } else {
+            if draft.lead.is_none() {
+                draft.lead = Some(At::new(text.clone(), block.pos));
+            }
+            draft.body.push(Block::Paragraph { text });
+        }
+    }
+    draft
+}
+
+/// The people of `block` when it is a byline.
+fn byline_of(block: &RawBlock) -> Option<Vec<Person>> {
+    match block.hint {
+        Hint::Infer | Hint::Paragraph => byline::parse(&block.text),
+        Hint::Title | Hint::Heading => None,
+    }
+}
+
+/// Whether `block` can be the lead after a headline: a paragraph, not another title.
+fn is_lead_like(block: &RawBlock) -> bool {
+    match block.hint {
+        Hint::Paragraph => true,
+        Hint::Infer => {
+            !classify::is_title_like(&block.text) || dateline::split(&block.text).is_some()
+        }
+        Hint::Title | Hint::Heading => false,
+    }
+}
+
+/// A line quoted in a message, shortened.
+fn quoted(text: &str) -> String {
+    format!("{:?}", shorten(text, 60))
+}
+
+/// Drops page residue wherever it is, and takes picture credits out of the text.
+fn drop_residue_and_pictures(
+    blocks: Vec<RawBlock>,
+    trailer: &mut Trailer,
+    sink: &mut Sink<'_>,
+) -> Vec<RawBlock> {
+    let mut kept = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if block.hint == Hint::Title {
+            kept.push(block);
+            continue;
+        }
+        if classify::is_residue(&block.text) {
+            sink.note(
+                Code::DroppedResidue,
+                block.pos,
+                format!("dropped page residue {}", quoted(&block.text)),
+            )
+            .hint("scraped page furniture is not article text; delete the line to silence this");
+            continue;
+        }
+        if block.hint == Hint::Heading {
+            kept.push(block);
+            continue;
+        }
+        match trailer::picture(&block.text) {
+            Some(Some(credit)) if trailer.picture.is_none() => {
+                trailer.picture = Some(At::new(credit, block.pos));
+            }
+            Some(Some(_)) => {
+                sink.warning(
+                    Code::UnreadableTrailer,
+                    block.pos,
+                    format!(
+                        "dropped a second picture credit {}; an article has one picture",
+                        quoted(&block.text)
+                    ),
+                )
+                .hint("keep the credit of the article's main picture only");
+            }
+            Some(None) => {
+                sink.warning(
+                    Code::UnreadableTrailer,
+                    block.pos,
+                    "dropped a picture credit line that names nobody",
+                )
+                .hint("write the credit as `Photo: NAME / AGENCY`");
+            }
+            None => kept.push(block),
+        }
+    }
+    kept
+}
+
+/// Reads trailer lines from the end of `blocks` upward; returns where the trailer starts.
+fn read_trailer(blocks: &[RawBlock], trailer: &mut Trailer, sink: &mut Sink<'_>) -> usize {
+    let mut end = blocks.len();
+    while end > 0 {
+        let block = &blocks[end - 1];
+        if !matches!(block.hint, Hint::Infer | Hint::Paragraph) {
+            break;
+        }
+        if trailer::parse(&block.text).is_none() {
+            break;
+        }
+        end -= 1;
+    }
+    for block in &blocks[end..] {
+        let Some(line) = trailer::parse(&block.text) else {
+            continue;
+        };
+        apply(line, block, trailer, sink);
+    }
+    end
+}
+
+fn apply(line: Line, block: &RawBlock, trailer: &mut Trailer, sink: &mut Sink<'_>) {
+    let pos = block.pos;
+    match line {
+        Line::Written {
+            authors,
+            publisher,
+            description,
+        } => {
+            add_writers(trailer, authors, pos);
+            if let Some(p) = publisher
+                && trailer.publisher.is_none()
+            {
+                trailer.publisher = Some(At::new(p, pos));
+            }
+            if let Some(genre) = description.as_deref().and_then(trailer::genre_of)
+                && trailer.genre.is_none()
+            {
+                trailer.genre = Some(At::new(genre, pos));
+            }
+        }
+        Line::Byline(people) => add_writers(trailer, people, pos),
+        Line::Roles(roles) => {
+            for (role, people) in roles {
+                match role {
+                    Role::Writing => add_writers(trailer, people, pos),
+                    Role::Reporting => merge(&mut trailer.reporters, people),
+                    Role::Contributing => merge(&mut trailer.contributors, people),
+                    Role::Editing => merge(&mut trailer.editors, people),
+                }
+            }
+        }
+        Line::Contributed(people) => merge(&mut trailer.contributors, people),
+        Line::Sources(list) => {
+            for name in list {
+                if !trailer.sources.iter().any(|o| o.name == name) {
+                    trailer.sources.push(Organization::named(name));
+                }
+            }
+        }
+        Line::Unreadable(what) => {
+            sink.warning(
+                Code::UnreadableTrailer,
+                pos,
+                format!("dropped {what}: {}", quoted(&block.text)),
+            )
+            .hint("write credits as `Written by NAME for ORGANISATION.` and sources as `Sources: A, B.`");
+        }
+    }
+}
+
+fn add_writers(trailer: &mut Trailer, people: Vec<Person>, pos: Pos) {
+    match &mut trailer.written_by {
+        Some(list) => merge(&mut list.value, people),
+        None => trailer.written_by = Some(At::new(people, pos)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::wire_blocks;
+
+    /// Builds a draft from wire text; expects its parts rendered one per line.
+    #[track_caller]
+    fn check(text: &str, expect: &str) {
+        let mut sink = Sink::new("t.txt");
+        let draft = build(wire_blocks(text, 1), &mut sink);
+        let mut out = String::new();
+        if let Some(h) = &draft.headline {
+            out.push_str(&format!("headline {}\n", h.value));
+        }
+        if let Some(b) = &draft.byline {
+            let names: Vec<&str> = b.value.iter().map(|p| p.name.as_str()).collect();
+            out.push_str(&format!("byline {}\n", names.join("|")));
+        }
+        if let Some(d) = &draft.dateline {
+            out.push_str(&format!("dateline {}\n", d.place));
+        }
+        for block in &draft.body {
+            match block {
+                Block::Paragraph { text } => out.push_str(&format!("p {text}\n")),
+                Block::Heading { text } => out.push_str(&format!("h {text}\n")),
+            }
+        }
+        let t = &draft.trailer;
+        if let Some(w) = &t.written_by {
+            let names: Vec<&str> = w.value.iter().map(|p| p.name.as_str()).collect();
+            out.push_str(&format!("written {}\n", names.join("|")));
+        }
+        for (label, list) in [
+            ("reporters", &t.reporters),
+            ("contributors", &t.contributors),
+            ("editors", &t.editors),
+        ] {
+            if !list.is_empty() {
+                let names: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
+                out.push_str(&format!("{label} {}\n", names.join("|")));
+            }
+        }
+        if let Some(p) = &t.publisher {
+            out.push_str(&format!("publisher {}\n", p.value));
+        }
+        if let Some(g) = &t.genre {
+            out.push_str(&format!("genre {}\n", g.value.as_str()));
+        }
+        if !t.sources.is_empty() {
+            let names: Vec<&str> = t.sources.iter().map(|o| o.name.as_str()).collect();
+            out.push_str(&format!("sources {}\n", names.join("|")));
+        }
+        if let Some(p) = &t.picture {
+            out.push_str(&format!("picture {}\n", p.value.text));
+        }
+        for d in sink.finish() {
+            let line = d.location.map_or(0, |l| l.line);
+            out.push_str(&format!("{} {} line {line}\n", d.severity, d.code));
+        }
+        assert_eq!(out, expect, "{text:?}");
+    }
+
+    #[test]
+    fn drafts() {
+        let cases: &[(&str, &str)] = &[
+            // Headline, byline, dateline lead, a heading, a one-line quotation.
+            (
+                "Harbour lights return to Port Wren\n\
+                 By Ada Quill\n\
+                 PORT WREN — The lamps were lit again on Friday.\n\
+                 Crowds gathered on the quay to watch.\n\
+                 What happens next?\n\
+                 The council meets on Monday to decide.\n\
+                 “It was worth the wait”\n\
+                 The ferry sailed at dawn.\n",
+                "headline Harbour lights return to Port Wren\nbyline Ada Quill\ndateline PORT WREN\n\
+                 p The lamps were lit again on Friday.\np Crowds gathered on the quay to watch.\n\
+                 h What happens next?\np The council meets on Monday to decide.\n\
+                 p “It was worth the wait”\np The ferry sailed at dawn.\n",
+            ),
+            // No headline: the first line is a lead; a short last line is not a heading.
+            (
+                "KESTREL BAY (Coastwire) — Rain fell all week. Roads closed.\n\
+                 The river rose\n",
+                "dateline KESTREL BAY\np Rain fell all week. Roads closed.\np The river rose\n",
+            ),
+            // A headline followed by the lead without byline.
+            (
+                "Tide tables change in Norland\nThe tide office published new tables on Monday.\n",
+                "headline Tide tables change in Norland\np The tide office published new tables on Monday.\n",
+            ),
+            // Two short lines: the first is not a headline, being followed by another title.
+            (
+                "Tide tables change\nNew office opens\n",
+                "p Tide tables change\np New office opens\n",
+            ),
+            // Byline first, without headline.
+            (
+                "BY ADA QUILL, STAFF WRITER\nThe quay reopened.\n",
+                "byline Ada Quill\np The quay reopened.\n",
+            ),
+            // The trailer: credits, sources, picture, residue, all out of the body.
+            (
+                "The quay reopened on Friday after repairs.\n\
+                 Advertisement\n\
+                 The council paid for the work.\n\
+                 Written by Ada Quill and Bo Renn for Harbour Ledger Group, a weekend feature.\n\
+                 Reporting by Cy Tarn; Editing by Di Moss\n\
+                 Ed Vale contributed to this report.\n\
+                 Sources: Port Wren Council, Coastwire.\n\
+                 Photo: Fen Orr / Lumen\n\
+                 Share this article\n\
+                 Comments (3)\n",
+                "p The quay reopened on Friday after repairs.\np The council paid for the work.\n\
+                 written Ada Quill|Bo Renn\nreporters Cy Tarn\ncontributors Ed Vale\neditors Di Moss\n\
+                 publisher Harbour Ledger Group\ngenre feature\nsources Port Wren Council|Coastwire\n\
+                 picture Fen Orr / Lumen\n\
+                 note NW0203 line 2\nnote NW0203 line 9\nnote NW0203 line 10\n",
+            ),
+            // A picture credit after the lead, and an unreadable sources line.
+            (
+                "The quay reopened on Friday.\nPhoto: Lumen\nThe council paid.\nSources:\n",
+                "p The quay reopened on Friday.\np The council paid.\npicture Lumen\nwarning NW0205 line 4\n",
+            ),
+            // Only trailer lines: no body.
+            ("Sources: Coastwire.\n", "sources Coastwire\n"),
+        ];
+        for (text, expect) in cases {
+            check(text, expect);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The front matter as a tree of values with positions, the same for TOML and YAML.
+
+use crate::diag::{Pos, to_u32};
+
+/// One value and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub(crate) value: Value,
+    pub(crate) pos: Pos,
+}
+
+/// A front matter value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Str(String),
+    /// A number, as written.
+    Number(String),
+    Bool(bool),
+    /// A TOML date-time, as written; it may lack an offset.
+    DateTime(String),
+    Array(Vec<Node>),
+    Table(Vec<Entry>),
+    Null,
+    /// Anything else, by name (a YAML tag).
+    Other(&'static str),
+}
+
+impl Value {
+    /// What the value is, for messages: "a number".
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "a string",
+            Value::Number(_) => "a number",
+            Value::Bool(_) => "a boolean",
+            Value::DateTime(_) => "a date-time",
+            Value::Array(_) => "a list",
+            Value::Table(_) => "a table",
+            Value::Null => "empty",
+            Value::Other(what) => what,
+        }
+    }
+}
+
+/// One key of a table and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) key: String,
+    pub(crate) key_pos: Pos,
+    pub(crate) value: Node,
+}
+
+/// Maps byte offsets of a text to file positions.
+#[derive(Debug)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: u32,
+}
+
+impl<'a> LineIndex<'a> {
+    /// An index of `text`, whose first line is line `first_line` of the file.
+    pub(crate) fn new(text: &'a str, first_line: u32) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    /// The position of the byte range `span`, cut at the end of its first line.
+    pub(crate) fn pos(&self, span: std::ops::Range<usize>) -> Pos {
+        let start = span.start.min(self.text.len());
+        let idx = self
+            .starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1);
+        let line_start = self.starts.get(idx).copied().unwrap_or_default();
+        let line_end = self
+            .starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        let end = span.end.clamp(start, line_end.max(start));
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(0, |s| s.chars().count());
+        let length = self.text.get(start..end).map_or(0, |s| s.chars().count());
+        Pos::new(
+            self.first_line.saturating_add(to_u32(idx)),
+            to_u32(column).saturating_add(1),
+            to_u32(length),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, span: std::ops::Range<usize>, expect: (u32, u32, u32)) {
+        let p = LineIndex::new(text, 2).pos(span.clone());
+        assert_eq!((p.line, p.column, p.length), expect, "{text:?} {span:?}");
+    }
+
+    #[test]
+    fn positions() {
+        check("a = 1\nbé = 2\n", 0..1, (2, 1, 1));
+        check("a = 1\nbé = 2\n", 6..9, (3, 1, 2));
+        check("a = 1\nbé = 2\n", 10..11, (3, 4, 1));
+        check("a = [\n1]\n", 4..8, (2, 5, 1));
+        check("a", 5..9, (2, 2, 0));
+    }
+}

@@ -1,0 +1,197 @@
+//! People's names in credits: splitting `A, B and C`, telling a name from a role such as
+//! `Staff Writer`, and writing names printed in capitals normally.
+
+use newswire_model::Person;
+
+use crate::text::{is_particle, is_shouting, title_case};
+
+/// Words that make a credit part a role, title or affiliation rather than a name.
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "writer", "writers", "staff", "correspondent", "correspondents", "reporter", "reporters",
+    "editor", "editors", "columnist", "columnists", "contributor", "contributors", "critic",
+    "critics", "analyst", "analysts", "producer", "producers", "photographer", "photographers",
+    "journalist", "journalists", "chief", "senior", "special", "bureau", "desk", "press", "news",
+    "agency", "wire", "service", "associated", "media", "times", "post", "herald", "tribune",
+    "gazette", "ledger", "courier", "chronicle", "international", "political", "diplomatic",
+    "economics", "business", "science", "sports", "health", "education", "culture", "defence",
+    "defense", "security", "technology", "climate", "environment", "affairs", "investigations",
+    "investigative", "data", "visual", "video", "digital", "managing", "deputy", "executive",
+    "contributing", "freelance", "intern", "fellow", "director", "head", "group",
+];
+
+fn is_role_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(word))
+}
+
+/// Splits a list of names: `A, B and C`, `A & B`, `A, B, and C`.
+pub(crate) fn split_list(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in s.split([',', ';']) {
+        let part = part.trim();
+        let part = part
+            .strip_prefix("and ")
+            .or_else(|| part.strip_prefix("& "))
+            .unwrap_or(part);
+        for piece in part.split(" and ").flat_map(|p| p.split(" & ")) {
+            let piece = piece.trim();
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `s` reads as one person's name: one to six words, each capitalised (particles such
+/// as `van` aside), letters with dots, hyphens and apostrophes only, and no role words.
+pub(crate) fn is_name(s: &str) -> bool {
+    if s.is_empty() || s.len() > 80 {
+        return false;
+    }
+    let mut words = 0;
+    let mut capitalised = 0;
+    for word in s.split(' ') {
+        words += 1;
+        if words > 6 || word.is_empty() || is_role_word(word) {
+            return false;
+        }
+        if !word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
+            return false;
+        }
+        if words == 1 && matches!(word, "The" | "A" | "An" | "THE") {
+            return false;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        } else if !is_particle(word) {
+            return false;
+        }
+    }
+    capitalised > 0
+}
+
+/// Whether `s` reads as a role or affiliation after a name: `Staff Writer`,
+/// `Correspondent in Kyiv`, `Special to the Ledger`.
+pub(crate) fn is_role(s: &str) -> bool {
+    if s.is_empty() || s.len() > 80 || s.split(' ').count() > 8 {
+        return false;
+    }
+    if s.split(' ').any(is_role_word) {
+        return true;
+    }
+    s.split(' ')
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_particle(w))
+        || s.starts_with("The ")
+}
+
+/// A name as people write it: capitals normalised, stray punctuation around it removed.
+pub(crate) fn normalize_name(s: &str) -> String {
+    let s = s.trim().trim_end_matches([',', ';', ':']);
+    if is_shouting(s) {
+        title_case(s)
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A role as printed, capitals normalised.
+pub(crate) fn normalize_role(s: &str) -> String {
+    normalize_name(s)
+}
+
+/// Parses a list of names into people, or `None` when some part is not a name.
+pub(crate) fn people(s: &str) -> Option<Vec<Person>> {
+    let parts = split_list(s);
+    if parts.is_empty() {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|p| is_name(p).then(|| Person::named(normalize_name(p))))
+        .collect()
+}
+
+/// Whether two names are the same person's, ignoring case and spacing.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.to_lowercase() == q.to_lowercase() => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Appends the people in `more` that are not in `list` yet.
+pub(crate) fn merge(list: &mut Vec<Person>, more: impl IntoIterator<Item = Person>) {
+    for p in more {
+        if !list.iter().any(|q| same_name(&q.name, &p.name)) {
+            list.push(p);
+        }
+    }
+}
+
+/// Whether two lists name the same people, in any order.
+pub(crate) fn same_people(a: &[Person], b: &[Person]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|p| b.iter().any(|q| same_name(&p.name, &q.name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(s: &str, name: bool, role: bool) {
+        assert_eq!((is_name(s), is_role(s)), (name, role), "{s:?}");
+    }
+
+    #[test]
+    fn names_and_roles() {
+        for (s, name, role) in [
+            ("Jane Doe", true, false),
+            ("JANE DOE", true, false),
+            ("Anna van der Berg", true, false),
+            ("J.R. Quill", true, false),
+            ("Mary-Kate O'Neill", true, false),
+            ("Staff Writer", false, true),
+            ("STAFF WRITER", false, true),
+            ("Correspondent in Port Wren", false, true),
+            ("Special to the Ledger", false, true),
+            ("The Harbour Ledger", false, true),
+            ("Associated Press", false, true),
+            ("officials said", false, true),
+            ("R2D2", false, false),
+            ("", false, false),
+        ] {
+            check(s, name, role);
+        }
+    }
+
+    #[track_caller]
+    fn check_list(s: &str, expect: &[&str]) {
+        assert_eq!(split_list(s), expect, "{s:?}");
+    }
+
+    #[test]
+    fn lists() {
+        for (s, expect) in [
+            ("Ada Quill", &["Ada Quill"][..]),
+            ("Ada Quill and Bo Renn", &["Ada Quill", "Bo Renn"]),
+            ("A, B and C", &["A", "B", "C"]),
+            ("A, B, and C", &["A", "B", "C"]),
+            ("A & B", &["A", "B"]),
+            ("A; B", &["A", "B"]),
+        ] {
+            check_list(s, expect);
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Resolution: a draft, its front matter and the channel make one record. Front matter wins
+//! over what the text implies, and a real disagreement is a warning; what neither gives comes
+//! from the channel; what nothing gives is an error that names the fix.
+
+use newswire_model::{Channel, Code, Image, Organization, Person, Record, Slug, word_count};
+
+use crate::Context;
+use crate::diag::{At, Pos, Sink};
+use crate::draft::Draft;
+use crate::frontmatter::FrontMatter;
+use crate::names::{merge, same_name, same_people};
+use crate::slug::slugify;
+use crate::text::{first_sentence, shorten, summarize};
+
+/// Longest derived headline, in characters.
+pub(crate) const HEADLINE_MAX: usize = 110;
+/// Longest derived description, in characters.
+pub(crate) const DESCRIPTION_MAX: usize = 300;
+
+/// The headline derived from a lead: its first sentence without the closing full stop, cut at
+/// a word boundary with an ellipsis when longer than [`HEADLINE_MAX`].
+pub(crate) fn derive_headline(lead: &str) -> String {
+    let first = first_sentence(lead).trim_end();
+    let first = first.strip_suffix('.').unwrap_or(first);
+    shorten(first, HEADLINE_MAX)
+}
+
+/// Makes the record, or `None` when something it needs is missing (each such problem has
+/// been reported).
+pub(crate) fn resolve(
+    draft: Draft,
+    fm: FrontMatter,
+    body_line: u32,
+    ctx: &Context<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<Record> {
+    let channel = ctx.channel;
+    let top = Pos::line(1);
+
+    if draft.body.is_empty() {
+        sink.error(
+            Code::EmptyBody,
+            Pos::line(body_line),
+            "the article has no body text",
+        )
+        .hint(if fm.format.is_some() {
+            "write the article's paragraphs after the front matter"
+        } else {
+            "write the article's paragraphs; credit and source lines alone are not an article"
+        });
+    }
+
+    let headline = headline(&draft, &fm, sink);
+    let slug = slug(&fm, headline.as_deref(), top, sink);
+    let url = match (&fm.url, channel, &slug) {
+        (Some(u), _, _) => Some(u.value.clone()),
+        (None, Some(c), Some(s)) => Some(c.article_url(s)),
+        (None, Some(_), None) => None,
+        (None, None, _) => {
+            if !fm.rejected("url") && !fm.rejected("canonical") {
+                sink.error(Code::InvalidUrl, top, "the article has no URL")
+                    .hint(format!(
+                        "add `url` to the front matter, such as {}, or build it within a channel",
+                        fm.example("url")
+                    ));
+            }
+            None
+        }
+    };
+    let published = match (&fm.published, ctx.published) {
+        (Some(p), _) => Some(p.value),
+        (None, Some(p)) => Some(p),
+        (None, None) => {
+            if !fm.rejected("published") {
+                sink.error(
+                    Code::MissingPublished,
+                    top,
+                    "the article has no publication date",
+                )
+                .hint(format!(
+                    "add {} to the front matter, or pass --published",
+                    fm.example("published")
+                ));
+            }
+            None
+        }
+    };
+    let modified = fm.modified.as_ref().map(|m| m.value);
+    if let (Some(m), Some(p)) = (&fm.modified, published)
+        && m.value < p
+    {
+        sink.error(
+            Code::DatesOutOfOrder,
+            m.pos,
+            format!(
+                "`modified` ({}) is earlier than `published` ({})",
+                m.value.to_rfc3339(),
+                p.to_rfc3339()
+            ),
+        )
+        .hint("`modified` is when the article last changed: on or after `published`");
+    }
+    let language = match (&fm.language, channel) {
+        (Some(l), _) => Some(l.value.clone()),
+        (None, Some(c)) => Some(c.language.clone()),
+        (None, None) => {
+            if !fm.rejected("language") {
+                sink.error(Code::InvalidLanguage, top, "the article has no language")
+                    .hint(format!(
+                        "add {} to the front matter, or build it within a channel",
+                        fm.example("language")
+                    ));
+            }
+            None
+        }
+    };
+
+    let (authors, contributors) = people(&draft, &fm, channel, sink);
+    let publisher = publisher(&draft, &fm, channel, sink);
+    let genre = match (&fm.genre, &draft.trailer.genre) {
+        (Some(f), Some(t)) => {
+            if f.value != t.value {
+                conflict(
+                    sink,
+                    t.pos,
+                    format!(
+                        "the credit line calls the piece {}, the front matter `genre` {}",
+                        t.value.as_str(),
+                        f.value.as_str()
+                    ),
+                );
+            }
+            Some(f.value)
+        }
+        (Some(f), None) => Some(f.value),
+        (None, t) => t.as_ref().map(|t| t.value),
+    };
+    let image = image(&draft, &fm, sink);
+    let description = match (&fm.description, &draft.lead) {
+        (Some(d), _) => d.value.clone(),
+        (None, Some(lead)) => summarize(&lead.value, DESCRIPTION_MAX),
+        (None, None) => String::new(),
+    };
+
+    let slug = slug?;
+    let url = url?;
+    let id = match channel {
+        Some(c) => c.id_scheme.id_for(&slug, &url),
+        None => url.as_str().to_owned(),
+    };
+    if draft.body.is_empty() {
+        return None;
+    }
+    let word_count = word_count(&draft.body);
+    Some(Record {
+        id,
+        slug,
+        url,
+        headline: headline?,
+        description,
+        published: published?,
+        modified,
+        language: language?,
+        authors,
+        contributors,
+        editors: draft.trailer.editors,
+        publisher,
+        dateline: draft.dateline,
+        genre,
+        sources: draft.trailer.sources,
+        image,
+        keywords: fm.keywords,
+        section: fm.section.map(|s| s.value),
+        body: draft.body,
+        word_count,
+    })
+}
+
+fn conflict(sink: &mut Sink<'_>, pos: Pos, message: String) {
+    sink.warning(
+        Code::FrontMatterConflict,
+        pos,
+        format!("{message}; the front matter wins"),
+    )
+    .hint("make the text and the front matter agree, or remove one of them");
+}
+
+fn headline(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<String> {
+    match (&fm.headline, &draft.headline, &draft.lead) {
+        (Some(f), Some(line), _) => {
+            if f.value != line.value {
+                conflict(
+                    sink,
+                    line.pos,
+                    format!(
+                        "the headline line {:?} differs from the front matter `headline` {:?}",
+                        line.value, f.value
+                    ),
+                );
+            }
+            Some(f.value.clone())
+        }
+        (Some(f), None, _) => Some(f.value.clone()),
+        (None, Some(line), _) => Some(line.value.clone()),
+        (None, None, Some(lead)) => {
+            let derived = derive_headline(&lead.value);
+            if fm.rejected("headline") {
+                return Some(derived);
+            }
+            sink.warning(
+                Code::DerivedHeadline,
+                lead.pos,
+                format!("the article has no headline; derived {derived:?} from the lead"),
+            )
+            .hint(format!(
+                "add a headline line before the lead, or {} to the front matter",
+                fm.example("headline")
+            ));
+            Some(derived)
+        }
+        (None, None, None) => None,
+    }
+}
+
+fn slug(fm: &FrontMatter, headline: Option<&str>, top: Pos, sink: &mut Sink<'_>) -> Option<Slug> {
+    if let Some(s) = &fm.slug {
+        return Some(s.value.clone());
+    }
+    if fm.rejected("slug") {
+        return None;
+    }
+    let headline = headline?;
+    let slug = slugify(headline);
+    if slug.is_none() {
+        sink.error(
+            Code::InvalidSlug,
+            top,
+            format!("no slug could be derived from the headline {headline:?}"),
+        )
+        .hint(format!(
+            "add a slug of lower-case ASCII letters and digits to the front matter, such as {}",
+            fm.example("slug")
+        ));
+    }
+    slug
+}
+
+/// Authors and contributors: front matter, else the byline and credit lines, else the
+/// channel's default author.
+fn people(
+    draft: &Draft,
+    fm: &FrontMatter,
+    channel: Option<&Channel>,
+    sink: &mut Sink<'_>,
+) -> (Vec<Person>, Vec<Person>) {
+    let t = &draft.trailer;
+    let mut from_text: Vec<Person> = Vec::new();
+    if let Some(b) = &draft.byline {
+        merge(&mut from_text, b.value.iter().cloned());
+    }
+    if let Some(w) = &t.written_by {
+        merge(&mut from_text, w.value.iter().cloned());
+    }
+    let mut contributors = t.contributors.clone();
+    if from_text.is_empty() && fm.authors.is_none() {
+        merge(&mut from_text, t.reporters.iter().cloned());
+    } else {
+        merge(&mut contributors, t.reporters.iter().cloned());
+    }
+
+    let authors = match &fm.authors {
+        Some(f) => {
+            for text in [&draft.byline, &t.written_by].into_iter().flatten() {
+                if !same_people(&f.value, &text.value) {
+                    conflict(
+                        sink,
+                        text.pos,
+                        format!(
+                            "the text credits {}, the front matter `authors` {}",
+                            names(&text.value),
+                            names(&f.value)
+                        ),
+                    );
+                }
+            }
+            // The byline may know a role the front matter does not give.
+            f.value
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    if p.role.is_none() {
+                        p.role = from_text
+                            .iter()
+                            .find(|q| same_name(&q.name, &p.name))
+                            .and_then(|q| q.role.clone());
+                    }
+                    p
+                })
+                .collect()
+        }
+        None if !from_text.is_empty() => from_text,
+        None => channel
+            .and_then(|c| c.default_author.clone())
+            .into_iter()
+            .collect(),
+    };
+    contributors.retain(|c| !authors.iter().any(|a: &Person| same_name(&a.name, &c.name)));
+    (authors, contributors)
+}
+
+fn names(people: &[Person]) -> String {
+    let list: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    format!("{:?}", list.join(", "))
+}
+
+/// The organisation named `name`: the channel's publisher, with its URL and logo, when the
+/// names match.
+fn organization(name: &str, channel: Option<&Channel>) -> Organization {
+    match channel {
+        Some(c) if same_name(&c.publisher.name, name) => c.publisher_organization(),
+        _ => Organization::named(name),
+    }
+}
+
+fn publisher(
+    draft: &Draft,
+    fm: &FrontMatter,
+    channel: Option<&Channel>,
+    sink: &mut Sink<'_>,
+) -> Option<Organization> {
+    match (&fm.publisher, &draft.trailer.publisher) {
+        (Some(f), t) => {
+            if let Some(t) = t
+                && !same_name(&f.value, &t.value)
+            {
+                conflict(
+                    sink,
+                    t.pos,
+                    format!(
+                        "the credit line names the publisher {:?}, the front matter `publisher` {:?}",
+                        t.value, f.value
+                    ),
+                );
+            }
+            Some(organization(&f.value, channel))
+        }
+        (None, Some(t)) => Some(organization(&t.value, channel)),
+        (None, None) => channel.map(Channel::publisher_organization),
+    }
+}
+
+fn image(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<Image> {
+    let picture: Option<&At<_>> = draft.trailer.picture.as_ref();
+    match (&fm.image, picture) {
+        (Some(f), Some(p)) => {
+            let mut image = f.value.clone();
+            match &image.credit {
+                None => image.credit = Some(p.value.clone()),
+                Some(c) if c.text != p.value.text => conflict(
+                    sink,
+                    p.pos,
+                    format!(
+                        "the picture credit {:?} differs from the front matter `image.credit` {:?}",
+                        p.value.text, c.text
+                    ),
+                ),
+                Some(_) => {}
+            }
+            Some(image)
+        }
+        (Some(f), None) => Some(f.value.clone()),
+        (None, Some(p)) => Some(Image {
+            url: None,
+            alt: None,
+            caption: None,
+            credit: Some(p.value.clone()),
+        }),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(lead: &str, expect: &str) {
+        let got = derive_headline(lead);
+        assert_eq!(got, expect, "{lead:?}");
+        assert!(got.chars().count() <= HEADLINE_MAX);
+    }
+
+    #[test]
+    fn derived_headlines() {
+        let long = format!("{} end.", "harbour ".repeat(20));
+        for (lead, expect) in [
+            (
+                "The quay reopened on Friday. Crowds came.",
+                "The quay reopened on Friday",
+            ),
+            ("Will the ferry sail? Nobody knows.", "Will the ferry sail?"),
+            (
+                long.as_str(),
+                "harbour harbour harbour harbour harbour harbour harbour harbour harbour harbour harbour harbour harbour…",
+            ),
+        ] {
+            check(lead, expect);
+        }
+    }
+}

@@ -1,0 +1,441 @@
+//! Small text helpers the readers share: stray white space, sentences, shortening at a
+//! boundary, and names or roles printed in capitals.
+
+use crate::diag::to_u32;
+
+/// The ellipsis appended to text shortened at a word boundary.
+pub(crate) const ELLIPSIS: char = '…';
+
+/// A line with its stray white space removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CleanLine {
+    /// The text: trimmed, tabs made spaces, runs of spaces collapsed to one.
+    pub(crate) text: String,
+    /// The 1-based column, in characters, where the text starts in the raw line.
+    pub(crate) column: u32,
+}
+
+fn is_stray_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Cleans one raw line; `None` when it is blank.
+pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
+    let start = raw.trim_start_matches(is_stray_space);
+    let trimmed = start.trim_end_matches(is_stray_space);
+    if trimmed.is_empty() {
+        return None;
+    }
+    let column = to_u32(raw[..raw.len() - start.len()].chars().count()).saturating_add(1);
+    let text = if trimmed.contains('\t') || trimmed.contains("  ") {
+        collapse_spaces(trimmed)
+    } else {
+        trimmed.to_owned()
+    };
+    Some(CleanLine { text, column })
+}
+
+/// Replaces tabs with spaces and runs of spaces with one.
+pub(crate) fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' || c == '\t' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// The number of characters in `s`, as diagnostics count columns.
+pub(crate) fn char_len(s: &str) -> u32 {
+    to_u32(s.chars().count())
+}
+
+/// Whether `s` has more than `limit` space-separated words; stops counting early.
+pub(crate) fn more_words_than(s: &str, limit: usize) -> bool {
+    s.split(' ').filter(|w| !w.is_empty()).nth(limit).is_some()
+}
+
+/// Whether `s` has more than `limit` characters; stops counting early.
+pub(crate) fn longer_than(s: &str, limit: usize) -> bool {
+    s.len() > limit && s.chars().nth(limit).is_some()
+}
+
+/// `s` without the ASCII `prefix`, compared without regard to ASCII case.
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+/// `s` without the ASCII `suffix`, compared without regard to ASCII case.
+pub(crate) fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(cut..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &s[..cut])
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "rev", "hon",
+];
+
+/// Whether the word that ends `before` (just before a full stop) is an abbreviation or an
+/// initial rather than the end of a sentence; `next` is the character after the space.
+fn ends_with_abbreviation(before: &str, next: char) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or_default();
+    let word = word.trim_start_matches(['"', '\'', '“', '‘', '(', '[']);
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    // "No. 4" is a number; "said no." ends a sentence.
+    if next.is_ascii_digit()
+        && (word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos"))
+    {
+        return true;
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«')
+}
+
+/// The byte index just past the first sentence of `s` that ends after byte `from`: after its
+/// closing `.`, `!`, `?` or `…` and any closing quotes, when a new sentence follows or the
+/// text ends there.
+pub(crate) fn next_sentence_end(s: &str, from: usize) -> Option<usize> {
+    let tail = s.get(from..)?;
+    let mut iter = tail.char_indices().map(|(i, c)| (i + from, c)).peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if !is_closing(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            iter.next();
+        }
+        let mut after = s[end..].chars();
+        match after.next() {
+            None => return Some(end),
+            Some(' ') => {}
+            Some(_) => continue,
+        }
+        let Some(next) = after.next().filter(|&n| opens_sentence(n)) else {
+            continue;
+        };
+        if c == '.' && ends_with_abbreviation(&s[..i], next) {
+            continue;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// The first sentence of `s`, or all of it.
+pub(crate) fn first_sentence(s: &str) -> &str {
+    &s[..next_sentence_end(s, 0).unwrap_or(s.len())]
+}
+
+/// Whether `s` holds more than one sentence.
+pub(crate) fn has_several_sentences(s: &str) -> bool {
+    next_sentence_end(s, 0).is_some_and(|end| end < s.len())
+}
+
+/// Short words that lead into what follows them.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "which", "who",
+];
+
+fn trim_dangling(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        c == ' ' || matches!(c, ',' | ';' | ':' | '–' | '—' | '-' | '(' | '“' | '‘')
+    })
+}
+
+/// `s` shortened to at most `max` characters at a word boundary, with [`ELLIPSIS`] appended
+/// when anything was cut. A single word longer than `max` is the only thing ever cut inside.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    if !longer_than(s, max) {
+        return s.to_owned();
+    }
+    let keep = max.saturating_sub(1);
+    let cut_at = s.char_indices().nth(keep).map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut_at];
+    let head = if s[cut_at..].starts_with(' ') {
+        head
+    } else {
+        match head.rfind(' ') {
+            Some(space) if space > 0 => &head[..space],
+            _ => head,
+        }
+    };
+    let mut head = trim_dangling(head);
+    // A cut text should not end on a word that leads into the part cut off.
+    while let Some((rest, last)) = head.rsplit_once(' ')
+        && DANGLING.iter().any(|w| w.eq_ignore_ascii_case(last))
+    {
+        head = trim_dangling(rest);
+    }
+    let mut out = String::with_capacity(head.len() + ELLIPSIS.len_utf8());
+    out.push_str(head);
+    out.push(ELLIPSIS);
+    out
+}
+
+/// `s` shortened to whole sentences of at most `max` characters in all, or when even the first
+/// sentence is longer, at a word boundary with an ellipsis.
+pub(crate) fn summarize(s: &str, max: usize) -> String {
+    if !longer_than(s, max) {
+        return s.to_owned();
+    }
+    let mut best = 0;
+    let mut from = 0;
+    while let Some(end) = next_sentence_end(s, from) {
+        if longer_than(&s[..end], max) {
+            break;
+        }
+        best = end;
+        from = end;
+    }
+    if best > 0 {
+        s[..best].to_owned()
+    } else {
+        shorten(s, max)
+    }
+}
+
+/// Whether `s` is printed in capitals: at least two letters and none in lower case.
+pub(crate) fn is_shouting(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Name particles written in lower case inside a name.
+pub(crate) const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "der", "den", "du", "del", "della", "di", "dos", "das", "le", "la",
+    "y", "bin", "ibn", "al", "ter", "ten", "zu",
+];
+
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// A name or role printed in capitals, written as people normally write it:
+/// `JANE O'NEILL-MCCARTHY` becomes `Jane O'Neill-McCarthy`, `LUDWIG VAN DAM` becomes
+/// `Ludwig van Dam`. `Mac` is left alone (`MACK` is not `MacK`).
+pub(crate) fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let words: Vec<&str> = s.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if n > 0 && n < last && is_particle(&lower) {
+            out.push_str(&lower);
+            continue;
+        }
+        for (k, segment) in lower.split('-').enumerate() {
+            if k > 0 {
+                out.push('-');
+            }
+            title_segment(segment, &mut out);
+        }
+    }
+    out
+}
+
+fn title_segment(segment: &str, out: &mut String) {
+    // O'Neill, D'Arcy: one letter, an apostrophe, then a capital.
+    let mut chars = segment.char_indices();
+    if let (Some((_, first)), Some((i, '\'' | '’'))) = (chars.next(), chars.next())
+        && first.is_alphabetic()
+    {
+        capitalize(&segment[..i], out);
+        let apostrophe = &segment[i..];
+        let mut rest = apostrophe.chars();
+        if let Some(a) = rest.next() {
+            out.push(a);
+            capitalize(rest.as_str(), out);
+        }
+        return;
+    }
+    if let Some(rest) = segment.strip_prefix("mc")
+        && rest.chars().count() >= 2
+    {
+        out.push_str("Mc");
+        capitalize(rest, out);
+        return;
+    }
+    capitalize(segment, out);
+}
+
+/// Pushes `s` with its first letter, and every letter after a full stop, in capitals.
+fn capitalize(s: &str, out: &mut String) {
+    let mut upper = true;
+    for c in s.chars() {
+        if upper && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+        if c == '.' {
+            upper = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_clean(raw: &str, expect: Option<(&str, u32)>) {
+        let got = clean_line(raw);
+        assert_eq!(
+            got.as_ref().map(|l| (l.text.as_str(), l.column)),
+            expect,
+            "{raw:?}"
+        );
+    }
+
+    #[test]
+    fn cleaning() {
+        for (raw, expect) in [
+            ("", None),
+            ("  \t ", None),
+            ("plain", Some(("plain", 1))),
+            ("  two  spaces\tand tab  ", Some(("two spaces and tab", 3))),
+            ("\u{a0}nbsp\u{a0}kept\u{a0}", Some(("nbsp\u{a0}kept", 2))),
+            ("“quotes” — & < °", Some(("“quotes” — & < °", 1))),
+        ] {
+            check_clean(raw, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_first_sentence(s: &str, expect: &str) {
+        assert_eq!(first_sentence(s), expect, "{s:?}");
+    }
+
+    #[test]
+    fn sentences() {
+        for (s, expect) in [
+            ("One. Two.", "One."),
+            (
+                "Talks with U.S. envoys ended. Then rain.",
+                "Talks with U.S. envoys ended.",
+            ),
+            ("Mr. Quill spoke. Then left.", "Mr. Quill spoke."),
+            ("She said “no.” Then left.", "She said “no.”"),
+            ("Is it? Yes.", "Is it?"),
+            ("It cost 3.5 million. Fine.", "It cost 3.5 million."),
+            ("J. R. Quill arrived. Late.", "J. R. Quill arrived."),
+            ("Berth No. 4 reopened. Then rain.", "Berth No. 4 reopened."),
+            ("no end at all", "no end at all"),
+            ("lower. case follows", "lower. case follows"),
+        ] {
+            check_first_sentence(s, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_shorten(s: &str, max: usize, expect: &str) {
+        let got = shorten(s, max);
+        assert_eq!(got, expect, "{s:?} to {max}");
+        assert!(got.chars().count() <= max);
+    }
+
+    #[test]
+    fn shortening() {
+        for (s, max, expect) in [
+            ("short enough", 20, "short enough"),
+            ("the quick brown fox jumps", 12, "the quick…"),
+            ("fires, a flood and the closure", 22, "fires, a flood…"),
+            ("the quick brown fox jumps", 10, "the quick…"),
+            ("the quick, brown fox", 12, "the quick…"),
+            ("unbreakableword", 6, "unbre…"),
+            ("aé bé cé dé", 6, "aé bé…"),
+        ] {
+            check_shorten(s, max, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_summarize(s: &str, max: usize, expect: &str) {
+        assert_eq!(summarize(s, max), expect, "{s:?} to {max}");
+    }
+
+    #[test]
+    fn summaries() {
+        for (s, max, expect) in [
+            ("One two. Three four.", 100, "One two. Three four."),
+            ("One two. Three four five.", 12, "One two."),
+            ("One two three four five six.", 12, "One two…"),
+        ] {
+            check_summarize(s, max, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_title_case(s: &str, expect: &str) {
+        assert_eq!(title_case(s), expect, "{s:?}");
+    }
+
+    #[test]
+    fn capitals() {
+        for (s, expect) in [
+            ("JANE DOE", "Jane Doe"),
+            ("ANNA O'NEILL-MCCARTHY", "Anna O'Neill-McCarthy"),
+            ("LUDWIG VAN DAM", "Ludwig van Dam"),
+            ("J.R. QUILL", "J.R. Quill"),
+            ("D’ARCY MACK", "D’Arcy Mack"),
+            ("STAFF WRITER", "Staff Writer"),
+            ("ÉLODIE ÇA", "Élodie Ça"),
+        ] {
+            check_title_case(s, expect);
+        }
+        assert!(is_shouting("JANE DOE"));
+        assert!(!is_shouting("Jane DOE"));
+        assert!(!is_shouting("A"));
+    }
+}

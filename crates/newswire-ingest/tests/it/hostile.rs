@@ -1,0 +1,115 @@
+//! Hostile input: whatever the bytes, reading ends with a record or with errors, never a panic.
+
+use newswire_model::Code;
+
+/// Reads `input`; expects the record's presence and that every listed code is reported.
+#[track_caller]
+fn check(input: &[u8], record: bool, codes: &[Code]) {
+    let parsed = crate::parse(input);
+    assert_eq!(
+        parsed.record.is_some(),
+        record,
+        "record of {:?}",
+        preview(input)
+    );
+    assert_eq!(parsed.record.is_none(), parsed.has_errors());
+    for code in codes {
+        assert!(
+            parsed.diagnostics.iter().any(|d| d.code == *code),
+            "{code} missing for {:?}: {:#?}",
+            preview(input),
+            parsed.diagnostics
+        );
+    }
+    for d in &parsed.diagnostics {
+        let at = d.location.expect("every ingest diagnostic has a place");
+        assert!(at.line >= 1 && at.column >= 1, "{d}");
+        assert!(d.hint.is_some(), "no hint: {d}");
+        assert!(!d.message.ends_with('.'), "{d}");
+        assert!(!d.message.starts_with(char::is_uppercase), "{d}");
+    }
+    if let Some(r) = &parsed.record {
+        let xml_safe = |s: &str| {
+            !s.chars().any(|c| {
+                (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            })
+        };
+        assert!(xml_safe(&r.headline) && xml_safe(&r.description));
+        assert!(r.body.iter().all(|b| xml_safe(b.text())));
+        assert!(r.headline.chars().count() <= 120 || !r.headline.is_empty());
+    }
+}
+
+fn preview(input: &[u8]) -> String {
+    let s = String::from_utf8_lossy(&input[..input.len().min(60)]).into_owned();
+    format!("{s}… ({} bytes)", input.len())
+}
+
+#[test]
+fn hostile_inputs() {
+    let long_line = "word ".repeat(200_000);
+    let long_word = "x".repeat(1_000_000);
+    let binary: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    let many_lines = "Advertisement\n".repeat(5_000) + "The quay reopened.\n";
+    let deep = format!(
+        "+++\nimage = {}{}\n+++\nText.\n",
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    let deep_yaml = format!(
+        "---\nimage: {}{}\n---\nText.\n",
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    let accents = "é".repeat(300);
+    let quotes = "“".repeat(10);
+    let cases: Vec<(&[u8], bool, &[Code])> = vec![
+        (b"", false, &[Code::EmptyInput]),
+        (b"   \n\t\r\n  ", false, &[Code::EmptyInput]),
+        (b"\xEF\xBB\xBF", false, &[Code::EmptyInput]),
+        (
+            b"\0\0\0",
+            false,
+            &[Code::EmptyInput, Code::ForbiddenCharacter],
+        ),
+        (b"\r", false, &[Code::EmptyInput]),
+        (b"a\rb\rc", true, &[Code::DerivedHeadline]),
+        (b"\xFF\xFE\x00\x01", false, &[Code::InvalidUtf8]),
+        (
+            &binary,
+            false,
+            &[Code::InvalidUtf8, Code::ForbiddenCharacter],
+        ),
+        (long_line.as_bytes(), true, &[Code::DerivedHeadline]),
+        (long_word.as_bytes(), true, &[Code::DerivedHeadline]),
+        (many_lines.as_bytes(), true, &[Code::DroppedResidue]),
+        (b"+++", false, &[Code::FrontMatterSyntax]),
+        (b"---\n---\n", false, &[Code::EmptyBody]),
+        (b"+++\n\xFF = 1\n+++\nText.", false, &[Code::InvalidUtf8]),
+        (b"+++\n= = =\n+++\nText.", false, &[Code::FrontMatterSyntax]),
+        (b"---\n: : :\n---\nText.", false, &[Code::FrontMatterSyntax]),
+        (
+            b"---\n&a [*a]\n---\nText.",
+            false,
+            &[Code::FrontMatterSyntax],
+        ),
+        (deep.as_bytes(), false, &[]),
+        (deep_yaml.as_bytes(), false, &[]),
+        (b"By", true, &[]),
+        (b"\xE2\x80\x94", false, &[Code::InvalidSlug]),
+        (b"MIAMI \xE2\x80\x94", true, &[]),
+        (
+            b"Sources:\nPhoto:\nComments ()",
+            false,
+            &[Code::EmptyBody, Code::UnreadableTrailer],
+        ),
+        ("\u{FFFF}\u{FFFE}".as_bytes(), false, &[Code::EmptyInput]),
+        (accents.as_bytes(), true, &[]),
+        (quotes.as_bytes(), false, &[Code::InvalidSlug]),
+        (b". . . . .", false, &[Code::InvalidSlug]),
+    ];
+    for (input, record, codes) in cases {
+        check(input, record, codes);
+    }
+}

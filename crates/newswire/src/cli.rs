@@ -1,0 +1,172 @@
+//! The command-line interface: every command, flag and help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newswire_model::Timestamp;
+
+/// Turn news articles into validated, syndicatable records and feeds.
+#[derive(Debug, Parser)]
+#[command(name = "newswire", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  newswire build                       build every channel under ./feeds into ./public\n  newswire parse story.txt --published 2026-03-14T09:30:00+00:00\n  newswire validate feeds/harbour-ledger --format github"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Build channels: validate every article and publish every output format.
+    #[command(
+        after_help = "Examples:\n  newswire build\n  newswire build feeds/harbour-ledger --out public\n  newswire build feeds/harbour-ledger --keep-going"
+    )]
+    Build(BuildArgs),
+    /// Parse one article and print its record as JSON.
+    #[command(
+        after_help = "Examples:\n  newswire parse feeds/harbour-ledger/articles/ferry-strike.txt\n  cat story.txt | newswire parse - --published 2026-03-14T09:30:00+00:00 --channel channel.toml"
+    )]
+    Parse(ParseArgs),
+    /// Validate articles, records, channel files or whole channel folders.
+    #[command(
+        after_help = "Examples:\n  newswire validate feeds/harbour-ledger\n  newswire validate record.json --format json\n  newswire validate feeds/*/articles/*.txt --deny-warnings --format github"
+    )]
+    Validate(ValidateArgs),
+    /// Export articles in one output format.
+    #[command(
+        after_help = "Examples:\n  newswire export --format rss feeds/harbour-ledger/articles/*.txt > rss.xml\n  newswire export --format jsonld story.txt --channel feeds/harbour-ledger/channel.toml\n  newswire export --format jsonld feeds/harbour-ledger/articles/*.txt --out out/"
+    )]
+    Export(ExportArgs),
+    /// Print or write the published JSON Schemas.
+    #[command(
+        after_help = "Examples:\n  newswire schema > record.schema.json\n  newswire schema --out schemas/"
+    )]
+    Schema(SchemaArgs),
+}
+
+/// Flags shared by the commands that report diagnostics.
+#[derive(Debug, Args)]
+pub(crate) struct Reporting {
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub(crate) format: DiagnosticFormat,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub(crate) deny_warnings: bool,
+    /// Whether standard output is free for machine-readable diagnostics.
+    #[arg(skip = true)]
+    pub(crate) stdout_free: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiagnosticFormat {
+    /// Compiler-style text with the source line.
+    Text,
+    /// One JSON object per line (schemas/diagnostics.schema.json).
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+/// Flags that decide how articles are read.
+#[derive(Debug, Args)]
+pub(crate) struct Reading {
+    /// Publication date (RFC 3339 with offset) for articles that give none.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
+    pub(crate) published: Option<Timestamp>,
+    /// The channel file the articles belong to [default: the nearest channel.toml above each file].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) channel: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// Channel folders [default: every folder under ./feeds with a channel.toml].
+    #[arg(value_name = "CHANNEL_DIR")]
+    pub(crate) channels: Vec<PathBuf>,
+    /// Where outputs go: one folder per channel.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub(crate) out: PathBuf,
+    /// Publish the valid articles even when others have errors.
+    #[arg(long)]
+    pub(crate) keep_going: bool,
+    /// Publication date (RFC 3339 with offset) for articles that give none.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
+    pub(crate) published: Option<Timestamp>,
+    /// Largest article file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub(crate) max_article_bytes: u64,
+    #[command(flatten)]
+    pub(crate) reporting: Reporting,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ParseArgs {
+    /// The article file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    pub(crate) file: PathBuf,
+    #[command(flatten)]
+    pub(crate) reading: Reading,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub(crate) format: DiagnosticFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ValidateArgs {
+    /// Article files (.txt), records (.json), channel.toml files or channel folders; `-` reads
+    /// an article from standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) reading: Reading,
+    #[command(flatten)]
+    pub(crate) reporting: Reporting,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// RSS 2.0 feed of all the given articles.
+    Rss,
+    /// schema.org JSON-LD, one NewsArticle document per article.
+    Jsonld,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum)]
+    pub(crate) format: ExportFormat,
+    /// Article files, or `-` for standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub(crate) files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) reading: Reading,
+    /// Write into this folder (one file per article for per-article formats) instead of stdout.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Write every schema into this folder instead of printing the record schema.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+}
+
+fn parse_timestamp(s: &str) -> Result<Timestamp, String> {
+    chrono::DateTime::parse_from_rfc3339(s).map_err(|err| {
+        format!("{err}: use RFC 3339 with an offset, such as 2026-03-14T09:30:00+00:00")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,279 @@
+//! The command line as users and CI drive it: help, exit codes, output streams and formats.
+
+use serde_json::Value;
+
+use crate::support::{newswire, root, run, stderr, stdout};
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in ["build", "parse", "validate", "export", "schema"] {
+        let output = run(newswire().args([command, "--help"]));
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let help = stdout(&output);
+        assert!(
+            help.contains("Examples:") && help.contains("newswire "),
+            "{command}: {help}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["parse"],
+        &["parse", "x.txt", "--published", "yesterday"],
+        &["export", "--format", "atomz", "a.txt"],
+        &["validate", "does/not/exist.txt"],
+    ] {
+        let output = run(newswire().args(args));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn schema_prints_the_committed_record_schema() {
+    let output = run(newswire().arg("schema"));
+    assert_eq!(output.status.code(), Some(0));
+    let committed = std::fs::read_to_string(root().join("schemas/record.schema.json")).unwrap();
+    assert_eq!(stdout(&output), committed);
+}
+
+#[test]
+fn validate_sample_channel_is_clean() {
+    let output = run(newswire().args([
+        "validate",
+        "feeds/harbour-ledger",
+        "--deny-warnings",
+        "--format",
+        "json",
+    ]));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().all(|d| d["severity"] == "note"), "{lines:?}");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// An article with several problems: every one is reported, in each format, with exit 1.
+#[test]
+fn invalid_article_reports_every_problem_in_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("broken.txt");
+    std::fs::write(
+        &article,
+        "+++\npublished = \"2026-05-01T10:00:00\"\nmodifed = 2026-05-02T10:00:00Z\n+++\nHarbour cranes stand idle\n\nThe cranes at the east quay did not move on Tuesday.\n",
+    )
+    .unwrap();
+    let channel = root().join("tests/data/channel.toml");
+
+    let json = run(newswire()
+        .arg("validate")
+        .arg(&article)
+        .arg("--channel")
+        .arg(&channel)
+        .args(["--format", "json"]));
+    assert_eq!(json.status.code(), Some(1), "{}", stderr(&json));
+    let diagnostics: Vec<Value> = stdout(&json)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"NW0102"),
+        "unknown key `modifed`: {codes:?}"
+    );
+    assert!(codes.contains(&"NW0103"), "date without offset: {codes:?}");
+    let unknown = diagnostics.iter().find(|d| d["code"] == "NW0102").unwrap();
+    assert_eq!(unknown["location"]["line"], 3);
+    assert!(unknown["hint"].as_str().unwrap().contains("modified"));
+    assert_eq!(unknown["file"], article.display().to_string());
+
+    let github = run(newswire()
+        .arg("validate")
+        .arg(&article)
+        .arg("--channel")
+        .arg(&channel)
+        .args(["--format", "github"]));
+    assert_eq!(github.status.code(), Some(1));
+    let annotation = stdout(&github)
+        .lines()
+        .find(|l| l.contains("title=NW0102"))
+        .map(str::to_owned);
+    let annotation = annotation.expect("an annotation for the unknown key");
+    assert!(
+        annotation.starts_with("::error file=") && annotation.contains(",line=3,"),
+        "{annotation}"
+    );
+
+    let text = run(newswire()
+        .arg("validate")
+        .arg(&article)
+        .arg("--channel")
+        .arg(&channel));
+    assert_eq!(text.status.code(), Some(1));
+    let report = stderr(&text);
+    assert!(
+        report.contains("error[NW0102]") && report.contains("modifed = 2026-05-02T10:00:00Z"),
+        "{report}"
+    );
+    assert!(report.contains("= help:"), "{report}");
+}
+
+#[test]
+fn parse_reads_standard_input() {
+    use std::io::Write;
+    let mut child = newswire()
+        .args([
+            "parse",
+            "-",
+            "--published",
+            "2026-04-01T08:00:00+02:00",
+            "--channel",
+            "tests/data/channel.toml",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Lantern festival draws record crowd\nBy Mira Castell\nPORT ELLERY — More than nine thousand people walked the harbour wall on Saturday night.\n".as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let record: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(record["headline"], "Lantern festival draws record crowd");
+    assert_eq!(record["slug"], "lantern-festival-draws-record-crowd");
+    assert_eq!(
+        record["url"],
+        "https://desk.example/stories/lantern-festival-draws-record-crowd"
+    );
+    assert_eq!(record["published"], "2026-04-01T08:00:00+02:00");
+    assert_eq!(record["authors"][0]["name"], "Mira Castell");
+    assert_eq!(record["dateline"]["place"], "PORT ELLERY");
+}
+
+#[test]
+fn missing_date_names_the_fix() {
+    let output = run(newswire()
+        .args(["parse", "-", "--channel", "tests/data/channel.toml"])
+        .stdin(std::fs::File::open(root().join("tests/data/channel.toml")).unwrap()));
+    // channel.toml read as an article: it has no date; the error says how to give one.
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert!(
+        report.contains("NW0301") && report.contains("--published"),
+        "{report}"
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn export_writes_documents() {
+    let sample = root().join("feeds/harbour-ledger/articles");
+    let mut articles: Vec<_> = std::fs::read_dir(&sample)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    articles.sort();
+
+    let rss = run(newswire()
+        .args(["export", "--format", "rss"])
+        .args(&articles));
+    assert_eq!(rss.status.code(), Some(0), "{}", stderr(&rss));
+    let feed = feed_rs::parser::parse(rss.stdout.as_slice()).unwrap();
+    assert_eq!(feed.entries.len(), articles.len());
+
+    let one = run(newswire()
+        .args(["export", "--format", "jsonld"])
+        .arg(&articles[0]));
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    let doc: Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(doc["@type"], "NewsArticle");
+
+    let many = run(newswire()
+        .args(["export", "--format", "jsonld"])
+        .args(&articles));
+    assert_eq!(
+        many.status.code(),
+        Some(2),
+        "several per-article documents need --out"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let written = run(newswire()
+        .args(["export", "--format", "jsonld", "--out"])
+        .arg(out.path())
+        .args(&articles));
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        articles.len()
+    );
+}
+
+#[test]
+fn build_publishes_and_a_failed_build_keeps_the_previous_outputs() {
+    let work = tempfile::tempdir().unwrap();
+    let channel = work.path().join("desk");
+    std::fs::create_dir_all(channel.join("articles")).unwrap();
+    std::fs::copy(
+        root().join("tests/data/channel.toml"),
+        channel.join("channel.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        channel.join("articles/tide.txt"),
+        "+++\npublished = 2026-06-01T07:00:00Z\n+++\nSpring tide floods the quay\nBy Tomas Wren\nKESTREL BAY — The spring tide topped the quay wall for the first time in a decade.\n",
+    )
+    .unwrap();
+    let out = work.path().join("public");
+    let first = run(newswire().arg("build").arg(&channel).arg("--out").arg(&out));
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let rss = std::fs::read(out.join("desk/rss.xml")).unwrap();
+
+    std::fs::write(channel.join("articles/broken.txt"), "Only a headline\n").unwrap();
+    let second = run(newswire().arg("build").arg(&channel).arg("--out").arg(&out));
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    assert_eq!(
+        std::fs::read(out.join("desk/rss.xml")).unwrap(),
+        rss,
+        "previous outputs stay"
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["desk"], "nothing half-written is left");
+
+    let third = run(newswire()
+        .arg("build")
+        .arg(&channel)
+        .arg("--out")
+        .arg(&out)
+        .arg("--keep-going"));
+    assert_eq!(
+        third.status.code(),
+        Some(1),
+        "errors are still reported: {}",
+        stderr(&third)
+    );
+    assert!(
+        out.join("desk/articles/spring-tide-floods-the-quay.jsonld")
+            .is_file()
+    );
+    assert!(!out.join("desk/articles/only-a-headline.jsonld").exists());
+}

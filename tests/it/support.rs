@@ -1,0 +1,107 @@
+//! Paths and helpers shared by the end-to-end tests.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use newswire_build::{Options, Report};
+use newswire_ingest::Context;
+use newswire_model::{Channel, Record};
+use newswire_validate::Validator;
+
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+pub(crate) fn sample_dir() -> PathBuf {
+    root().join("feeds/harbour-ledger")
+}
+
+/// `../shared` beside the project, when it is there (CI always has it).
+pub(crate) fn shared() -> Option<PathBuf> {
+    let dir = root().parent()?.join("shared");
+    dir.is_dir().then_some(dir)
+}
+
+/// Builds the sample channel into a fresh folder; returns the report and the channel's output folder.
+pub(crate) fn build_sample(out: &Path) -> (Report, PathBuf) {
+    let report = newswire_build::build(&[sample_dir()], &Options::new(out));
+    (report, out.join("harbour-ledger"))
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// The sample channel's records, by id, read straight from the articles.
+pub(crate) fn sample_records() -> (Channel, BTreeMap<String, Record>) {
+    let validator = Validator::new();
+    let channel =
+        newswire_build::load_channel(&sample_dir().join("channel.toml"), &validator).unwrap();
+    let ctx = Context {
+        channel: Some(&channel),
+        published: None,
+    };
+    let mut records = BTreeMap::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(sample_dir().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let parsed = newswire_build::read_article_file(&path, u64::MAX, &ctx, &validator);
+        let record = parsed
+            .record
+            .unwrap_or_else(|| panic!("{}: {:?}", path.display(), parsed.diagnostics));
+        records.insert(record.id.clone(), record);
+    }
+    (channel, records)
+}
+
+/// The `newswire` binary, built by `cargo test --workspace` beside the test executables.
+pub(crate) fn newswire() -> Command {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().unwrap().parent().unwrap();
+    let bin = dir.join(format!("newswire{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: run the tests with `cargo test --workspace`",
+        bin.display()
+    );
+    let mut command = Command::new(bin);
+    command.current_dir(root()).env("NO_COLOR", "1");
+    command
+}
+
+pub(crate) fn run(command: &mut Command) -> Output {
+    command.output().unwrap()
+}
+
+pub(crate) fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub(crate) fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
