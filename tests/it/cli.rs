@@ -277,3 +277,63 @@ fn build_publishes_and_a_failed_build_keeps_the_previous_outputs() {
     );
     assert!(!out.join("desk/articles/only-a-headline.jsonld").exists());
 }
+
+/// `--format json` lines are valid against the published diagnostics schema.
+#[test]
+fn json_diagnostics_match_the_published_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/diagnostics.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(
+        &article,
+        "+++\npublished = 2026-05-01T10:00:00Z\nmodified = 2026-04-01T10:00:00Z\nurl = \"javascript:alert(1)\"\n+++\nThe quay lights went out at nine.\nComments (3)\n",
+    )
+    .unwrap();
+    let output = run(newswire().arg("validate").arg(&article).args([
+        "--channel",
+        "tests/data/channel.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes: Vec<&str> = lines.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for code in ["NW0302", "NW0303", "NW0203"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    for line in &lines {
+        assert!(validator.is_valid(line), "{line}");
+    }
+}
+
+/// What `parse` prints is a record that `validate` accepts as is, and that reads back into the
+/// same record.
+#[test]
+fn parsed_records_validate_and_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = root().join("feeds/harbour-ledger/articles/ferry-strike.txt");
+    let parsed = run(newswire().arg("parse").arg(&article));
+    assert_eq!(parsed.status.code(), Some(0), "{}", stderr(&parsed));
+    let record_file = dir.path().join("ferry-strike.json");
+    std::fs::write(&record_file, &parsed.stdout).unwrap();
+
+    let validated = run(newswire()
+        .arg("validate")
+        .arg(&record_file)
+        .arg("--deny-warnings"));
+    assert_eq!(validated.status.code(), Some(0), "{}", stderr(&validated));
+
+    let reparsed = run(newswire().arg("parse").arg(&record_file));
+    assert_eq!(reparsed.status.code(), Some(0), "{}", stderr(&reparsed));
+    assert_eq!(stdout(&reparsed), stdout(&parsed));
+}

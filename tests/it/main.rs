@@ -3,5 +3,7 @@
 mod cli;
 mod roundtrip;
 mod sample;
+mod sample_records;
 mod seed;
 mod support;
+mod tidy;

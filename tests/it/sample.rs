@@ -52,3 +52,13 @@ fn outputs_match_golden_files() {
         insta::assert_snapshot!(snapshot, text);
     }
 }
+
+#[test]
+fn records_round_trip_through_json_losslessly() {
+    let (_, records) = crate::support::sample_records();
+    for record in records.values() {
+        let json = serde_json::to_string(record).unwrap();
+        let back: newswire_model::Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, record, "{}", record.slug);
+    }
+}

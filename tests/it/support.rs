@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use newswire_build::{Options, Report};
-use newswire_ingest::Context;
+use newswire_ingest::{Context, Parsed};
 use newswire_model::{Channel, Record};
 use newswire_validate::Validator;
 
@@ -77,6 +77,26 @@ pub(crate) fn sample_records() -> (Channel, BTreeMap<String, Record>) {
         records.insert(record.id.clone(), record);
     }
     (channel, records)
+}
+
+/// Every sample article read on its own, by file name (such as `ferry-strike.txt`), with the
+/// record and the diagnostics that reading it gives.
+pub(crate) fn sample_articles() -> (Channel, BTreeMap<String, Parsed>) {
+    let validator = Validator::new();
+    let channel =
+        newswire_build::load_channel(&sample_dir().join("channel.toml"), &validator).unwrap();
+    let ctx = Context {
+        channel: Some(&channel),
+        published: None,
+    };
+    let mut articles = BTreeMap::new();
+    for entry in std::fs::read_dir(sample_dir().join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let parsed = newswire_build::read_article_file(&path, u64::MAX, &ctx, &validator);
+        articles.insert(name, parsed);
+    }
+    (channel, articles)
 }
 
 /// The `newswire` binary, built by `cargo test --workspace` beside the test executables.

@@ -157,7 +157,17 @@ mod tests {
     #[track_caller]
     fn check(lead: &str, expect: Expect<'_>) {
         let got = split(lead).map(|(d, rest)| {
-            assert!(lead.starts_with(&d.text), "text {:?} of {lead:?}", d.text);
+            // The text is the dateline as printed: all of the lead before the closing dash,
+            // without that dash or the space around it.
+            let dash = lead
+                .strip_prefix(d.text.as_str())
+                .and_then(|after| after.strip_suffix(rest))
+                .map(str::trim);
+            assert!(
+                d.text.trim() == d.text && matches!(dash, Some("—" | "–" | "-" | "--")),
+                "text {:?} of {lead:?}",
+                d.text
+            );
             (d.place, d.region, d.date, d.agency, rest)
         });
         let got = got.as_ref().map(|(p, r, d, a, rest)| {

@@ -85,12 +85,14 @@ pub(crate) fn parse(line: &str) -> Option<Line> {
     contributed(text)
 }
 
+/// The sources named after `Sources:`, whose closing full stop is already gone. A full stop
+/// inside the list belongs to a name (`Harbour Towage Co., Coastwire`) and is kept.
 fn sources(rest: &str) -> Line {
     let sep = if rest.contains(';') { ';' } else { ',' };
     let list: Vec<String> = rest
         .split(sep)
         .map(|s| {
-            let s = s.trim().trim_end_matches('.').trim();
+            let s = s.trim();
             s.strip_prefix("and ").unwrap_or(s).trim().to_owned()
         })
         .filter(|s| !s.is_empty())
@@ -453,6 +455,14 @@ mod tests {
                 Some("sources Ministry of Tides, Norland|Coastwire"),
             ),
             ("Source: Coastwire.", Some("sources Coastwire")),
+            (
+                "Sources: Harbour Towage Co., Port Wren Pilots, and Coastwire.",
+                Some("sources Harbour Towage Co.|Port Wren Pilots|Coastwire"),
+            ),
+            (
+                "Sources: Harbour Towage Co.; Norland Weather Office.",
+                Some("sources Harbour Towage Co.|Norland Weather Office"),
+            ),
             (
                 "Sources:",
                 Some("unreadable: a sources line that names no source"),
