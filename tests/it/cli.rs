@@ -25,6 +25,7 @@ fn usage_errors_exit_2() {
         &["parse", "x.txt", "--published", "yesterday"],
         &["export", "--format", "atomz", "a.txt"],
         &["validate", "does/not/exist.txt"],
+        &["build", "does/not/exist", "--out", "does/not/public"],
     ] {
         let output = run(newswire().args(args));
         assert_eq!(

@@ -99,17 +99,9 @@ pub(crate) fn sample_articles() -> (Channel, BTreeMap<String, Parsed>) {
     (channel, articles)
 }
 
-/// The `newswire` binary, built by `cargo test --workspace` beside the test executables.
+/// The `newswire` command line (this package's build of it, so it is never stale).
 pub(crate) fn newswire() -> Command {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap();
-    let bin = dir.join(format!("newswire{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.is_file(),
-        "{} is missing: run the tests with `cargo test --workspace`",
-        bin.display()
-    );
-    let mut command = Command::new(bin);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newswire-under-test"));
     command.current_dir(root()).env("NO_COLOR", "1");
     command
 }

@@ -58,8 +58,15 @@ pub const HEADLINE_MAX_CHARS: usize = 110;
 pub const DESCRIPTION_MAX_CHARS: usize = 300;
 
 /// The process exit code for a run that found `diagnostics`: 0 when clean, 1 when any
-/// diagnostic is an error, or a warning and `deny_warnings` is set. Notes never fail a run.
+/// diagnostic is an error, or a warning and `deny_warnings` is set, 2 when a file could not be
+/// read or written (an I/O failure, not invalid input). Notes never fail a run.
 pub fn exit_code(diagnostics: &[Diagnostic], deny_warnings: bool) -> u8 {
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.code == newswire_model::Code::Io)
+    {
+        return 2;
+    }
     let fails = |d: &Diagnostic| match d.severity {
         Severity::Error => true,
         Severity::Warning => deny_warnings,

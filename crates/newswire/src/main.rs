@@ -1,33 +1,5 @@
-//! The `newswire` command line: flag definitions and glue over the library crates.
+//! The `newswire` binary.
 
-mod cli;
-mod commands;
-mod render;
-
-use std::io::Write;
-use std::process::ExitCode;
-
-use clap::Parser;
-
-fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    let result = commands::run(cli);
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {err:#}");
-            ExitCode::from(commands::EXIT_FAILURE)
-        }
-    }
-}
-
-/// A reader that closed the pipe (`newswire parse x | head`) is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+fn main() -> std::process::ExitCode {
+    newswire::main()
 }

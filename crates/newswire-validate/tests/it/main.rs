@@ -127,6 +127,13 @@ fn exit_codes() {
         (vec![warning.clone()], false, 0),
         (vec![warning.clone()], true, 1),
         (vec![note.clone(), error.clone()], false, 1),
+        (vec![warning.clone(), note.clone(), error.clone()], false, 1),
+        (
+            vec![error.clone(), Diagnostic::error(Code::Io, "x")],
+            false,
+            2,
+        ),
+        (vec![Diagnostic::warning(Code::Io, "x")], false, 0),
         (vec![warning, note, error], false, 1),
     ] {
         assert_eq!(
