@@ -44,17 +44,25 @@
 //! ```
 #![deny(missing_docs)]
 
+mod atom;
 mod date;
 mod html;
 mod json;
+mod jsonfeed;
 mod jsonld;
+mod ninjs;
+mod page;
 mod rss;
 mod text;
 mod xml;
 
+pub use atom::atom;
 pub use html::body_html;
 pub use json::to_json_bytes;
+pub use jsonfeed::json_feed;
 pub use jsonld::{jsonld_article, jsonld_channel};
+pub use ninjs::ninjs;
+pub use page::html_page;
 pub use rss::rss;
 
 #[cfg(test)]
