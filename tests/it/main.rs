@@ -1,6 +1,9 @@
 //! End-to-end tests: the whole pipeline and the command line, on the sample channel.
 
+mod browser;
 mod cli;
+mod facts;
+mod hostile;
 mod roundtrip;
 mod sample;
 mod sample_records;

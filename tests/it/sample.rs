@@ -46,11 +46,26 @@ fn builds_are_byte_identical() {
 fn outputs_match_golden_files() {
     let out = tempfile::tempdir().unwrap();
     let (_, dir) = build_sample(out.path());
+    let mut expected = Vec::new();
     for (name, bytes) in tree(&dir) {
         let text = String::from_utf8(bytes).unwrap();
         let snapshot = name.replace('/', "__");
+        expected.push(format!("it__sample__{snapshot}.snap"));
         insta::assert_snapshot!(snapshot, text);
     }
+    // No golden file outlives the output it was made from.
+    let snapshots = crate::support::root().join("tests/it/snapshots");
+    let mut found: Vec<String> = std::fs::read_dir(snapshots)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("it__sample__") && n.ends_with(".snap"))
+        .collect();
+    found.sort();
+    expected.sort();
+    assert_eq!(
+        found, expected,
+        "golden files without an output: delete them"
+    );
 }
 
 #[test]

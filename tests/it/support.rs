@@ -117,3 +117,32 @@ pub(crate) fn stdout(output: &Output) -> String {
 pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
+
+/// The texts of the top-level blocks of body HTML, by an independent reading: tags split the
+/// text, entities are decoded.
+pub(crate) fn html_blocks(html: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        if tag == "p" || tag == "h2" {
+            let end = rest.find(&format!("</{tag}>")).expect("closed block");
+            blocks.push(decode(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    blocks
+}
+
+pub(crate) fn decode(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}

@@ -16,7 +16,8 @@ Tasks:
   check         fail when schemas/ differs from what the model generates
   build         build the sample channel into public/ (release build of newswire)
   conformance   run ../shared/conformance/check on public/
-  ci            everything CI runs: fmt, clippy, schema check, tests, build, conformance
+  ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
+                test, after installing Chromium if missing), build, conformance
 ";
 
 fn main() -> anyhow::Result<()> {

@@ -11,6 +11,8 @@ use newswire_validate::Validator;
 pub enum InputKind {
     /// Wire text (`.txt`), with optional front matter.
     WireText,
+    /// Markdown (`.md`) with front matter, as static site generators keep articles.
+    Markdown,
     /// A record in the published schema (`.json`).
     Record,
 }
@@ -20,6 +22,7 @@ impl InputKind {
     pub fn of(path: &Path) -> Option<InputKind> {
         match path.extension()?.to_str()? {
             "txt" => Some(InputKind::WireText),
+            "md" => Some(InputKind::Markdown),
             "json" => Some(InputKind::Record),
             _ => None,
         }
@@ -39,6 +42,7 @@ pub fn read_article(
 ) -> Parsed {
     let mut parsed = match kind {
         InputKind::WireText => newswire_ingest::parse_wire_text(file, bytes, ctx),
+        InputKind::Markdown => newswire_ingest::parse_markdown(file, bytes, ctx),
         InputKind::Record => match std::str::from_utf8(bytes) {
             Ok(text) => {
                 let (record, diagnostics) = newswire_validate::parse_record(file, text, validator);
@@ -85,7 +89,7 @@ pub fn read_article_file(
                 Code::UnknownFileKind,
                 "newswire does not read this kind of file",
             )
-            .with_hint("articles are wire text (.txt) or records (.json)"),
+            .with_hint("articles are wire text (.txt), Markdown (.md) or records (.json)"),
         );
     };
     match std::fs::metadata(path) {

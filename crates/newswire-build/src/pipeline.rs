@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use newswire_ingest::Context;
-use newswire_model::{Code, Diagnostic, Record, Slug, Timestamp};
+use newswire_model::{Channel, Code, Diagnostic, Record, Slug, Timestamp};
 use newswire_validate::Validator;
 use rayon::prelude::*;
 
@@ -148,7 +148,7 @@ pub fn build_channel(
         diagnostics.push(
             Diagnostic::error(Code::ChannelEmpty, "the channel has no articles")
                 .in_file(dir.join(crate::ARTICLES_DIR).display().to_string())
-                .with_hint("add articles (.txt or .json) to the channel's articles/ folder"),
+                .with_hint("add articles (.txt, .md or .json) to the channel's articles/ folder"),
         );
         return (report, diagnostics);
     }
@@ -174,7 +174,7 @@ pub fn build_channel(
                 let parsed = read_article_file(path, options.max_article_bytes, &ctx, validator);
                 let mut found = parsed.diagnostics;
                 if let Some(record) = parsed.record {
-                    match write_article(&staging, &record) {
+                    match write_article(&staging, &channel, &record) {
                         Ok(()) => {
                             pass.identities.push(Identity {
                                 index,
@@ -267,7 +267,7 @@ pub fn build_channel(
     for index in rewrite {
         let parsed = read_article_file(&files[index], options.max_article_bytes, &ctx, validator);
         if let Some(record) = parsed.record
-            && let Err(err) = write_article(&staging, &record)
+            && let Err(err) = write_article(&staging, &channel, &record)
         {
             diagnostics.push(output_error(&files[index], &err));
         }
@@ -290,6 +290,14 @@ pub fn build_channel(
             newswire_export::rss(&channel, &records).into_bytes(),
         ),
         (
+            OutputName::Atom,
+            newswire_export::atom(&channel, &records).into_bytes(),
+        ),
+        (
+            OutputName::JsonFeed,
+            newswire_export::to_json_bytes(&newswire_export::json_feed(&channel, &records)),
+        ),
+        (
             OutputName::FeedJsonLd,
             newswire_export::to_json_bytes(&newswire_export::jsonld_channel(&channel, &records)),
         ),
@@ -301,7 +309,7 @@ pub fn build_channel(
         }
     }
     let kept = files.len() - report.rejected;
-    report.outputs = kept * ARTICLE_OUTPUTS + 2;
+    report.outputs = kept * OutputName::ARTICLE_FILES + OutputName::CHANNEL_FILES.len();
     match staging.publish() {
         Ok(()) => report.published = true,
         Err(err) => diagnostics.push(output_error(&report.out_dir, &err)),
@@ -309,13 +317,14 @@ pub fn build_channel(
     (report, diagnostics)
 }
 
-/// How many files each article adds to the outputs.
-const ARTICLE_OUTPUTS: usize = 1;
-
 /// Writes the per-article outputs of `record`.
-fn write_article(staging: &Staging, record: &Record) -> std::io::Result<()> {
+fn write_article(staging: &Staging, channel: &Channel, record: &Record) -> std::io::Result<()> {
     let jsonld = newswire_export::to_json_bytes(&newswire_export::jsonld_article(record));
-    staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)
+    staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
+    let ninjs = newswire_export::to_json_bytes(&newswire_export::ninjs(record));
+    staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
+    let page = newswire_export::html_page(Some(channel), record);
+    staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())
 }
 
 fn staging_path(staging: &Staging, name: OutputName<'_>) -> PathBuf {
@@ -346,7 +355,7 @@ fn article_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             diagnostics.push(
                 Diagnostic::warning(Code::UnknownFileKind, "not an article file; it was skipped")
                     .in_file(path.display().to_string())
-                    .with_hint("articles are wire text (.txt) or records (.json)"),
+                    .with_hint("articles are wire text (.txt), Markdown (.md) or records (.json)"),
             );
         }
     }

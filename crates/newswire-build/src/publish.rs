@@ -19,20 +19,48 @@ pub const ARTICLES_DIR: &str = "articles";
 pub enum OutputName<'a> {
     /// `rss.xml`, the RSS 2.0 feed.
     Rss,
+    /// `atom.xml`, the Atom 1.0 feed.
+    Atom,
+    /// `feed.json`, the JSON Feed 1.1 feed.
+    JsonFeed,
     /// `feed.jsonld`, the schema.org document listing the channel's articles.
     FeedJsonLd,
     /// `articles/<slug>.jsonld`, one article's schema.org document.
     ArticleJsonLd(&'a Slug),
+    /// `articles/<slug>.ninjs.json`, one article's IPTC ninjs document.
+    ArticleNinjs(&'a Slug),
+    /// `articles/<slug>.html`, one article's page for people.
+    ArticleHtml(&'a Slug),
 }
 
 impl OutputName<'_> {
+    /// The file names of the channel-wide outputs.
+    pub const CHANNEL_FILES: [&'static str; 4] =
+        ["rss.xml", "atom.xml", "feed.json", "feed.jsonld"];
+
     /// The path relative to the channel's output folder, with `/` separators.
     pub fn relative_path(&self) -> String {
         match self {
             OutputName::Rss => "rss.xml".to_owned(),
+            OutputName::Atom => "atom.xml".to_owned(),
+            OutputName::JsonFeed => "feed.json".to_owned(),
             OutputName::FeedJsonLd => "feed.jsonld".to_owned(),
             OutputName::ArticleJsonLd(slug) => format!("{ARTICLES_DIR}/{slug}.jsonld"),
+            OutputName::ArticleNinjs(slug) => format!("{ARTICLES_DIR}/{slug}.ninjs.json"),
+            OutputName::ArticleHtml(slug) => format!("{ARTICLES_DIR}/{slug}.html"),
         }
+    }
+
+    /// How many files each article adds to the outputs.
+    pub const ARTICLE_FILES: usize = 3;
+
+    /// Every output of the article `slug`.
+    pub fn article_outputs(slug: &Slug) -> [OutputName<'_>; OutputName::ARTICLE_FILES] {
+        [
+            OutputName::ArticleJsonLd(slug),
+            OutputName::ArticleNinjs(slug),
+            OutputName::ArticleHtml(slug),
+        ]
     }
 }
 

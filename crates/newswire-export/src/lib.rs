@@ -1,7 +1,9 @@
-//! Exports newswire records to the formats partners consume: RSS 2.0 and schema.org JSON-LD.
+//! Exports newswire records to the formats partners consume: RSS 2.0, Atom 1.0, JSON Feed 1.1,
+//! schema.org JSON-LD, IPTC ninjs 3.1, and HTML pages with the JSON-LD embedded.
 //!
 //! Every function here is pure: the same record and channel give the same bytes, and no output
-//! depends on the clock. One module per format (`rss`, `jsonld`) sits on shared helpers: text
+//! depends on the clock. One module per format (`rss`, `atom`, `jsonfeed`, `jsonld`, `ninjs`,
+//! `page`) sits on shared helpers: text
 //! filtering (no character XML 1.0 forbids reaches any output, even from a record read from
 //! JSON), XML writing, body-to-HTML rendering, date formatting and canonical JSON bytes.
 //!

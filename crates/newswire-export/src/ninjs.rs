@@ -1,9 +1,321 @@
-//! IPTC ninjs 3.1 documents.
+//! IPTC ninjs 3.1 (`articles/<slug>.ninjs.json`): one news item per article, valid against
+//! IPTC's own schema with its formats (`uri`, `date-time`) checked.
+//!
+//! Where ninjs offers a choice, this is how the record maps onto it:
+//! - `uri` is the record's id, the same as every other format's; an IRI is written as the URI
+//!   it stands for (non-ASCII characters percent-encoded), and an id that is no IRI at all
+//!   gives way to the page URL;
+//! - `bodies` holds the body twice, both with role `main`: `text/html` (the fragment every feed
+//!   carries) and `text/plain`, with the word count;
+//! - `by` is the byline (`A, B and C`); every credited party is an `infoSources` entry whose
+//!   `role` is a term of IPTC's Content Production Party Role vocabulary: authors `author`,
+//!   editors `editor`, contributors of reporting `correspondent`, the organisations the piece
+//!   draws on `contentSource`. The same people and organisations are also listed in `people`
+//!   and `organisations`, with that party role as their `rel` ("the relationship of the content
+//!   to the person"), so a consumer that reads only those finds who wrote, reported and edited
+//!   the piece and what it draws on — never mistaken for whom the story is about, which would
+//!   have no `rel` or a subject one;
+//! - `located` is the dateline's place and region (the agency is no location);
+//! - `genres` names the IPTC genre by its URI;
+//! - keywords are `subjects`, by name;
+//! - the publisher is the `copyrightHolder`;
+//! - the article's page is a rendition named `web` (`text/html`), since ninjs has no link;
+//! - the picture is the association `mainpic` of type `picture`: its URL as `uri` and as the
+//!   `main` rendition, caption and alternative text as `descriptions`, the printed credit as
+//!   `by`, the photographer (`author`) and supplying agency (`imgSupplier`) as `infoSources`.
+//!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
-use newswire_model::Record;
+use newswire_model::{Image, Organization, Person, Record};
+use serde_json::{Map, Value, json};
+
+use crate::date::rfc3339;
+use crate::html::body_html;
+use crate::json::clean_value;
+use crate::rss::IPTC_GENRE_NS;
+use crate::text::{clean, has_text, join_and};
+
+/// The schema every document conforms to, named in its `standard`.
+const NINJS_SCHEMA: &str = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json";
+/// IPTC's Content Production Party Role vocabulary, for `infoSources[].role`.
+const PARTY_ROLE_NS: &str = "http://cv.iptc.org/newscodes/contentprodpartyrole/";
+/// The name of the picture's association.
+const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
-pub fn ninjs(record: &Record) -> serde_json::Value {
-    let _ = record;
-    serde_json::Value::Null
+pub fn ninjs(record: &Record) -> Value {
+    let uri = item_uri(record);
+    let mut node = Map::new();
+    node.insert("uri".into(), uri.as_str().into());
+    node.insert(
+        "standard".into(),
+        json!({"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA}),
+    );
+    node.insert("type".into(), "text".into());
+    node.insert("representationType".into(), "full".into());
+    node.insert("pubStatus".into(), "usable".into());
+    node.insert("firstCreated".into(), rfc3339(&record.published).into());
+    node.insert("versionCreated".into(), rfc3339(&record.updated()).into());
+    node.insert("language".into(), record.language.as_str().into());
+    node.insert(
+        "headlines".into(),
+        json!([{"role": "main", "contentType": "text/plain", "value": record.headline}]),
+    );
+    node.insert(
+        "descriptions".into(),
+        json!([{"role": "summary", "contentType": "text/plain", "value": record.description}]),
+    );
+    // Counted as written: without the characters the output leaves out.
+    let text = clean(&record.body_text()).into_owned();
+    node.insert(
+        "bodies".into(),
+        json!([
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "value": body_html(record),
+                "wordCount": record.word_count,
+            },
+            {
+                "role": "main",
+                "contentType": "text/plain",
+                "value": text,
+                "wordCount": record.word_count,
+                "charCount": text.chars().count(),
+            },
+        ]),
+    );
+    if !record.authors.is_empty() {
+        let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
+        node.insert("by".into(), join_and(&names).into());
+    }
+    let parties: Vec<Value> = people(&record.authors, "author")
+        .chain(people(&record.contributors, "correspondent"))
+        .chain(people(&record.editors, "editor"))
+        .chain(record.sources.iter().map(source))
+        .collect();
+    if !parties.is_empty() {
+        let (orgs, persons): (Vec<Value>, Vec<Value>) =
+            parties.iter().cloned().map(role_as_rel).partition(|p| {
+                p["rel"]
+                    .as_str()
+                    .is_some_and(|r| r.ends_with("/contentSource"))
+            });
+        if !persons.is_empty() {
+            node.insert("people".into(), Value::Array(persons));
+        }
+        if !orgs.is_empty() {
+            node.insert("organisations".into(), Value::Array(orgs));
+        }
+        node.insert("infoSources".into(), Value::Array(parties));
+    }
+    if let Some(dateline) = &record.dateline {
+        let located = match &dateline.region {
+            Some(region) => format!("{}, {region}", dateline.place),
+            None => dateline.place.clone(),
+        };
+        node.insert("located".into(), located.into());
+    }
+    if let Some(genre) = record.genre {
+        let code = genre.iptc_code();
+        node.insert(
+            "genres".into(),
+            json!([{"uri": format!("{IPTC_GENRE_NS}{code}"), "name": code}]),
+        );
+    }
+    let mut subjects: Vec<Value> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for keyword in &record.keywords {
+        if has_text(keyword) && !seen.contains(&keyword.as_str()) {
+            subjects.push(json!({"name": keyword}));
+            seen.push(keyword);
+        }
+    }
+    if !subjects.is_empty() {
+        node.insert("subjects".into(), Value::Array(subjects));
+    }
+    if let Some(publisher) = &record.publisher {
+        node.insert("copyrightHolder".into(), publisher.name.as_str().into());
+    }
+    node.insert(
+        "renditions".into(),
+        json!([{"name": "web", "href": record.url.as_str(), "contentType": "text/html"}]),
+    );
+    if let Some(image) = &record.image {
+        node.insert(
+            "associations".into(),
+            Value::Array(vec![picture(image, &uri)]),
+        );
+    }
+    let mut value = Value::Object(node);
+    clean_value(&mut value);
+    value
+}
+
+/// The item's `uri`: the record's id as a URI, or the page URL when the id is no IRI.
+fn item_uri(record: &Record) -> String {
+    to_uri(&record.id).unwrap_or_else(|| record.url.as_str().to_owned())
+}
+
+/// `s` as an RFC 3986 URI when it is an absolute IRI (a scheme, a colon, something after it,
+/// no white space or control character): characters a URI cannot hold are percent-encoded as
+/// UTF-8, which is how RFC 3987 maps an IRI to the URI it stands for. `None` otherwise.
+fn to_uri(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once(':')?;
+    let mut chars = scheme.chars();
+    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !scheme_ok || rest.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut fragment = false;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let keep = match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' => true,
+            ':' | '/' | '?' | '@' | '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ',' | ';'
+            | '=' => true,
+            // Only the first `#` opens the fragment; a later one is data.
+            '#' => !std::mem::replace(&mut fragment, true),
+            // A `%` that starts an escape stays; a stray one is data.
+            '%' => bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+            _ => false,
+        };
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `uri` with its fragment replaced by `fragment`.
+fn with_fragment(uri: &str, fragment: &str) -> String {
+    let base = uri.split_once('#').map_or(uri, |(base, _)| base);
+    format!("{base}#{fragment}")
+}
+
+/// The `infoSources` entries of `people`, each with the party role `role`.
+fn people<'a>(people: &'a [Person], role: &'a str) -> impl Iterator<Item = Value> + 'a {
+    people.iter().map(move |p| {
+        let mut party = json!({"name": p.name, "role": format!("{PARTY_ROLE_NS}{role}")});
+        if let Some(url) = &p.url {
+            party["uri"] = url.as_str().into();
+        }
+        party
+    })
+}
+
+/// An `infoSources` entry as a `people` or `organisations` entry: its `role` becomes `rel`.
+fn role_as_rel(mut party: Value) -> Value {
+    if let Some(map) = party.as_object_mut()
+        && let Some(role) = map.remove("role")
+    {
+        map.insert("rel".into(), role);
+    }
+    party
+}
+
+/// The `infoSources` entry of an organisation the article draws on.
+fn source(org: &Organization) -> Value {
+    let mut party = json!({"name": org.name, "role": format!("{PARTY_ROLE_NS}contentSource")});
+    if let Some(url) = &org.url {
+        party["uri"] = url.as_str().into();
+    }
+    party
+}
+
+/// The picture's association: its own ninjs object of type `picture`.
+fn picture(image: &Image, item_uri: &str) -> Value {
+    let uri = match &image.url {
+        Some(url) => url.as_str().to_owned(),
+        None => with_fragment(item_uri, PICTURE),
+    };
+    let mut node = json!({"name": PICTURE, "uri": uri, "type": "picture"});
+    if let Some(url) = &image.url {
+        node["renditions"] = json!([{"name": "main", "href": url.as_str()}]);
+    }
+    let mut descriptions = Vec::new();
+    if let Some(caption) = image.caption.as_deref().filter(|c| has_text(c)) {
+        descriptions
+            .push(json!({"role": "caption", "contentType": "text/plain", "value": caption}));
+    }
+    if let Some(alt) = image.alt.as_deref().filter(|a| has_text(a)) {
+        descriptions.push(json!({"role": "alt", "contentType": "text/plain", "value": alt}));
+    }
+    if !descriptions.is_empty() {
+        node["descriptions"] = Value::Array(descriptions);
+    }
+    if let Some(credit) = &image.credit {
+        if has_text(&credit.text) {
+            node["by"] = credit.text.as_str().into();
+        }
+        let mut parties = Vec::new();
+        if let Some(creator) = &credit.creator {
+            parties.push(json!({"name": creator, "role": format!("{PARTY_ROLE_NS}author")}));
+        }
+        if let Some(provider) = &credit.provider {
+            parties.push(json!({"name": provider, "role": format!("{PARTY_ROLE_NS}imgSupplier")}));
+        }
+        if !parties.is_empty() {
+            node["infoSources"] = Value::Array(parties);
+        }
+    }
+    node
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expect: Option<&str>) {
+        assert_eq!(to_uri(input).as_deref(), expect, "to_uri({input:?})");
+    }
+
+    #[test]
+    fn ids_as_uris() {
+        for (input, expect) in [
+            ("https://n.example/a", Some("https://n.example/a")),
+            (
+                "tag:n.example,2026:tide-tables",
+                Some("tag:n.example,2026:tide-tables"),
+            ),
+            (
+                "tag:café.example,2026:a",
+                Some("tag:caf%C3%A9.example,2026:a"),
+            ),
+            ("https://n.example/a#b#c", Some("https://n.example/a#b%23c")),
+            ("https://n.example/100%25", Some("https://n.example/100%25")),
+            ("https://n.example/100%", Some("https://n.example/100%25")),
+            ("urn:x:<a>|{b}", Some("urn:x:%3Ca%3E%7C%7Bb%7D")),
+            ("urn:x:🚢", Some("urn:x:%F0%9F%9A%A2")),
+            ("lighthouse keeper", None),
+            ("has space:x", None),
+            ("tag:has space", None),
+            ("tag:", None),
+            ("1tag:x", None),
+            ("/articles/a", None),
+            ("", None),
+        ] {
+            check(input, expect);
+        }
+    }
+
+    #[test]
+    fn fragments() {
+        for (uri, expect) in [
+            ("https://n.example/a", "https://n.example/a#mainpic"),
+            ("https://n.example/a#top", "https://n.example/a#mainpic"),
+            ("tag:n.example,2026:a", "tag:n.example,2026:a#mainpic"),
+        ] {
+            assert_eq!(with_fragment(uri, PICTURE), expect, "{uri}");
+        }
+    }
 }

@@ -1,9 +1,410 @@
-//! HTML article pages for people, with the article's JSON-LD embedded.
+//! HTML article pages for people (`articles/<slug>.html`), with the article's JSON-LD embedded.
+//!
+//! A page is one complete HTML5 document with no external resource: a small inline style
+//! (a readable measure, the system font stack, a light and a dark scheme), the canonical
+//! link, Open Graph tags, and with a channel the feed-discovery links for RSS, Atom and JSON
+//! Feed. The body is the same fragment every feed carries ([`body_html`]), under a header with
+//! the headline, byline, dateline and dates, the picture (or its credit alone when no URL is
+//! known), and a footer with the other credits, the sources and the channel's rights.
+//!
+//! Every text is escaped (`&`, `<`, `>`, `"`, `'`) and filtered of the characters XML 1.0
+//! forbids. The JSON-LD is the article's `.jsonld` document byte for byte except that `<`,
+//! `>`, `&`, U+2028 and U+2029 are written as `\u` escapes: the JSON reads back as the same
+//! value, and no text in it can close the script element or open a comment.
+//!
+//! The page's own words ("By", "Updated", "Sources") are English whatever the article's
+//! language; dates are shown as `2026-11-03 09:30 -05:00`, which reads the same in any.
 
-use newswire_model::{Channel, Record};
+use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
+use serde_json::Value;
+
+use crate::date::rfc3339;
+use crate::html::{body_html, escape, push_escaped};
+use crate::json::to_json_bytes;
+use crate::jsonld::jsonld_article;
+use crate::text::{has_text, join_and};
+
+/// The page's style sheet: no external resource, a light and a dark scheme.
+const STYLE: &str = "\
+:root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fbfbf8;--muted:#5d5d58;--rule:#d9d9d2;--link:#1d4f91}
+@media (prefers-color-scheme:dark){:root{--fg:#e6e4df;--bg:#151515;--muted:#a9a7a0;--rule:#3b3b38;--link:#8fb9f0}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;text-rendering:optimizeLegibility}
+article{max-width:38em;margin:0 auto;padding:2.5rem 1.25rem 4rem}
+h1{font-size:2.2rem;line-height:1.15;margin:.2em 0 .5em;letter-spacing:-.01em}
+h2{font-size:1.35rem;line-height:1.3;margin:1.8em 0 .4em}
+p{margin:0 0 1em}
+a{color:var(--link)}
+.kicker{margin:0;font-size:.8rem;font-weight:600;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+.byline,.meta,figcaption,footer{color:var(--muted);font-size:.9rem}
+.byline{margin:0 0 .25em;font-weight:600;color:var(--fg)}
+.dateline{font-weight:600}
+time{white-space:nowrap}
+header{margin-bottom:1.5em}
+figure{margin:0 0 1.5em}
+img{display:block;max-width:100%;height:auto;border-radius:2px}
+figcaption{margin-top:.5em;line-height:1.45}
+.credit{display:inline-block;margin-left:.25em;font-size:.8rem;letter-spacing:.02em}
+footer{margin-top:2.5em;padding-top:1em;border-top:1px solid var(--rule)}
+footer p{margin:0 0 .5em}
+";
 
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
-    let _ = (channel, record);
-    String::new()
+    let body = body_html(record);
+    let json_ld = script_json(&jsonld_article(record));
+    let mut out = String::with_capacity(4096 + body.len() + json_ld.len());
+    let site = channel
+        .map(|c| c.title.as_str())
+        .or(record.publisher.as_ref().map(|p| p.name.as_str()));
+    let image_url = record
+        .image
+        .as_ref()
+        .and_then(|i| i.url.as_ref())
+        .map(|u| u.as_str());
+    let published = rfc3339(&record.published);
+    let modified = rfc3339(&record.updated());
+
+    out.push_str("<!DOCTYPE html>\n<html");
+    attr(&mut out, "lang", record.language.as_str());
+    out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>");
+    push_escaped(&mut out, &record.headline);
+    if let Some(site) = site {
+        out.push_str(" — ");
+        push_escaped(&mut out, site);
+    }
+    out.push_str("</title>\n");
+    meta(&mut out, "name", "description", &record.description);
+    if !record.authors.is_empty() {
+        let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
+        meta(&mut out, "name", "author", &join_and(&names));
+    }
+    link(&mut out, "canonical", None, None, record.url.as_str());
+    if let Some(channel) = channel {
+        for (kind, media_type, file) in [
+            ("RSS", "application/rss+xml", "rss.xml"),
+            ("Atom", "application/atom+xml", "atom.xml"),
+            ("JSON Feed", "application/feed+json", "feed.json"),
+        ] {
+            let title = format!("{} ({kind})", channel.title);
+            let href = channel.output_url(file);
+            link(
+                &mut out,
+                "alternate",
+                Some(media_type),
+                Some(&title),
+                href.as_str(),
+            );
+        }
+    }
+    meta(&mut out, "property", "og:type", "article");
+    meta(&mut out, "property", "og:title", &record.headline);
+    meta(&mut out, "property", "og:description", &record.description);
+    meta(&mut out, "property", "og:url", record.url.as_str());
+    if let Some(site) = site {
+        meta(&mut out, "property", "og:site_name", site);
+    }
+    if let Some(locale) = og_locale(record.language.as_str()) {
+        meta(&mut out, "property", "og:locale", &locale);
+    }
+    if let Some(url) = image_url {
+        meta(&mut out, "property", "og:image", url);
+        let alt = record.image.as_ref().and_then(|i| i.alt.as_deref());
+        if let Some(alt) = alt.filter(|a| has_text(a)) {
+            meta(&mut out, "property", "og:image:alt", alt);
+        }
+    }
+    meta(&mut out, "property", "article:published_time", &published);
+    meta(&mut out, "property", "article:modified_time", &modified);
+    for author in &record.authors {
+        let who = author
+            .url
+            .as_ref()
+            .map_or(author.name.as_str(), |u| u.as_str());
+        meta(&mut out, "property", "article:author", who);
+    }
+    if let Some(section) = &record.section {
+        meta(&mut out, "property", "article:section", section);
+    }
+    let mut tags: Vec<&str> = Vec::new();
+    for tag in &record.keywords {
+        if has_text(tag) && !tags.contains(&tag.as_str()) {
+            meta(&mut out, "property", "article:tag", tag);
+            tags.push(tag);
+        }
+    }
+    let card = if image_url.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    meta(&mut out, "name", "twitter:card", card);
+    out.push_str("<script type=\"application/ld+json\">\n");
+    out.push_str(&json_ld);
+    out.push_str("</script>\n<style>\n");
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n<article>\n");
+
+    write_header(&mut out, record, &published, &modified);
+    if let Some(image) = &record.image {
+        write_figure(&mut out, image);
+    }
+    if !body.is_empty() {
+        out.push_str(&body);
+        out.push('\n');
+    }
+    write_footer(&mut out, channel, record);
+    out.push_str("</article>\n</body>\n</html>\n");
+    out
+}
+
+/// `value` as JSON for a `<script>` element: the canonical bytes with `<`, `>`, `&`, U+2028
+/// and U+2029 escaped. They occur only inside JSON strings, where the escapes read back as the
+/// same characters.
+fn script_json(value: &Value) -> String {
+    let bytes = to_json_bytes(value);
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = String::with_capacity(text.len() + 64);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends ` name="value"`, the value escaped.
+fn attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    push_escaped(out, value);
+    out.push('"');
+}
+
+/// `<meta {key}="{name}" content="{content}">` on its own line.
+fn meta(out: &mut String, key: &str, name: &str, content: &str) {
+    out.push_str("<meta");
+    attr(out, key, name);
+    attr(out, "content", content);
+    out.push_str(">\n");
+}
+
+/// `<link rel=… type=… title=… href=…>` on its own line.
+fn link(out: &mut String, rel: &str, media_type: Option<&str>, title: Option<&str>, href: &str) {
+    out.push_str("<link");
+    attr(out, "rel", rel);
+    if let Some(media_type) = media_type {
+        attr(out, "type", media_type);
+    }
+    if let Some(title) = title {
+        attr(out, "title", title);
+    }
+    attr(out, "href", href);
+    out.push_str(">\n");
+}
+
+/// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
+/// no form for a language alone.
+fn og_locale(tag: &str) -> Option<String> {
+    let mut parts = tag.split('-');
+    let language = parts.next()?;
+    let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))?;
+    let language_ok =
+        (2..=3).contains(&language.len()) && language.chars().all(|c| c.is_ascii_alphabetic());
+    language_ok.then(|| {
+        format!(
+            "{}_{}",
+            language.to_ascii_lowercase(),
+            region.to_ascii_uppercase()
+        )
+    })
+}
+
+/// `<time datetime="2026-11-03T09:30:00-05:00">2026-11-03 09:30 -05:00</time>`.
+fn push_time(out: &mut String, datetime: &str) {
+    out.push_str("<time");
+    attr(out, "datetime", datetime);
+    out.push('>');
+    let shown = match (
+        datetime.get(..10),
+        datetime.get(11..16),
+        datetime
+            .len()
+            .checked_sub(6)
+            .and_then(|i| datetime.get(i..)),
+    ) {
+        (Some(date), Some(time), Some(offset)) => format!("{date} {time} {offset}"),
+        _ => datetime.to_owned(),
+    };
+    push_escaped(out, &shown);
+    out.push_str("</time>");
+}
+
+/// `text` as HTML, linked to `href` (with `rel`) when there is one.
+fn anchor(href: Option<&AbsoluteUrl>, rel: Option<&str>, text: &str) -> String {
+    let Some(href) = href else {
+        return escape(text);
+    };
+    let mut a = String::from("<a");
+    attr(&mut a, "href", href.as_str());
+    if let Some(rel) = rel {
+        attr(&mut a, "rel", rel);
+    }
+    a.push('>');
+    push_escaped(&mut a, text);
+    a.push_str("</a>");
+    a
+}
+
+/// People as HTML, `A, B and C`, each name linked to their page when it is known.
+fn people_html(people: &[Person], rel: Option<&str>) -> String {
+    let names: Vec<String> = people
+        .iter()
+        .map(|p| anchor(p.url.as_ref(), rel, &p.name))
+        .collect();
+    join_and(&names)
+}
+
+fn write_header(out: &mut String, record: &Record, published: &str, modified: &str) {
+    out.push_str("<header>\n");
+    let kicker: Vec<&str> = record
+        .section
+        .as_deref()
+        .into_iter()
+        .chain(record.genre.map(|g| g.label()))
+        .filter(|s| has_text(s))
+        .collect();
+    if !kicker.is_empty() {
+        out.push_str("<p class=\"kicker\">");
+        push_escaped(out, &kicker.join(" · "));
+        out.push_str("</p>\n");
+    }
+    out.push_str("<h1>");
+    push_escaped(out, &record.headline);
+    out.push_str("</h1>\n");
+    if !record.authors.is_empty() {
+        out.push_str("<p class=\"byline\">By ");
+        out.push_str(&people_html(&record.authors, Some("author")));
+        out.push_str("</p>\n");
+    }
+    out.push_str("<p class=\"meta\">");
+    if let Some(dateline) = &record.dateline {
+        out.push_str("<span class=\"dateline\">");
+        push_escaped(out, &dateline.text);
+        out.push_str("</span> · ");
+    }
+    push_time(out, published);
+    if record.modified.is_some_and(|m| m != record.published) {
+        out.push_str(" · Updated ");
+        push_time(out, modified);
+    }
+    out.push_str("</p>\n</header>\n");
+}
+
+/// The picture with its caption and credit, or the caption and credit alone when the picture's
+/// URL is not known.
+fn write_figure(out: &mut String, image: &Image) {
+    let caption = image.caption.as_deref().filter(|c| has_text(c));
+    let credit = image
+        .credit
+        .as_ref()
+        .map(|c| c.text.as_str())
+        .filter(|c| has_text(c));
+    if image.url.is_none() && caption.is_none() && credit.is_none() {
+        return;
+    }
+    out.push_str("<figure>\n");
+    if let Some(url) = &image.url {
+        out.push_str("<img");
+        attr(out, "src", url.as_str());
+        attr(out, "alt", image.alt.as_deref().unwrap_or(""));
+        out.push_str(">\n");
+    }
+    if caption.is_some() || credit.is_some() {
+        out.push_str("<figcaption>");
+        if let Some(caption) = caption {
+            push_escaped(out, caption);
+        }
+        if let Some(credit) = credit {
+            if caption.is_some() {
+                out.push(' ');
+            }
+            out.push_str("<small class=\"credit\">");
+            push_escaped(out, credit);
+            out.push_str("</small>");
+        }
+        out.push_str("</figcaption>\n");
+    }
+    out.push_str("</figure>\n");
+}
+
+fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    if !record.contributors.is_empty() {
+        let who = people_html(&record.contributors, None);
+        lines.push(("credits", format!("Additional reporting by {who}.")));
+    }
+    if !record.editors.is_empty() {
+        let who = people_html(&record.editors, None);
+        lines.push(("credits", format!("Edited by {who}.")));
+    }
+    if !record.sources.is_empty() {
+        let names: Vec<String> = record
+            .sources
+            .iter()
+            .map(|o| anchor(o.url.as_ref(), None, &o.name))
+            .collect();
+        lines.push(("sources", format!("Sources: {}.", names.join(", "))));
+    }
+    if let Some(publisher) = &record.publisher {
+        let name = anchor(publisher.url.as_ref(), None, &publisher.name);
+        lines.push(("publisher", format!("Published by {name}.")));
+    }
+    if let Some(rights) = channel.and_then(|c| c.rights.as_deref()) {
+        lines.push(("rights", escape(rights)));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("<footer>\n");
+    for (class, html) in lines {
+        out.push_str("<p class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        out.push_str(&html);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</footer>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(tag: &str, expect: Option<&str>) {
+        assert_eq!(og_locale(tag).as_deref(), expect, "og_locale({tag:?})");
+    }
+
+    #[test]
+    fn open_graph_locales() {
+        for (tag, expect) in [
+            ("en", None),
+            ("en-GB", Some("en_GB")),
+            ("pt-BR", Some("pt_BR")),
+            ("zh-Hant-TW", Some("zh_TW")),
+            ("es-419", None),
+            ("fr", None),
+        ] {
+            check(tag, expect);
+        }
+    }
 }

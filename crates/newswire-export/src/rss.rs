@@ -11,11 +11,11 @@
 
 use std::io;
 
-use newswire_model::{Channel, Image, Record};
+use newswire_model::{Channel, Record};
 
 use crate::date::rfc822;
 use crate::html::{body_html, escape};
-use crate::xml::XmlOut;
+use crate::xml::{XmlOut, write_media};
 
 /// The Atom namespace, for `atom:link rel="self"`.
 pub(crate) const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
@@ -139,38 +139,4 @@ fn write_item(x: &mut XmlOut, channel: &Channel, record: &Record) -> io::Result<
         write_media(x, image)?;
     }
     x.end("item")
-}
-
-/// `media:content` for a picture whose URL is known, with its caption (or, lacking one, its
-/// alternative text) and credits: the photographer with the EBU role `photographer`, the
-/// supplying agency without a role, and the printed credit when neither is known apart.
-fn write_media(x: &mut XmlOut, image: &Image) -> io::Result<()> {
-    let Some(url) = &image.url else {
-        return Ok(());
-    };
-    let attrs = [("url", url.as_str()), ("medium", "image")];
-    let description = image.caption.as_deref().or(image.alt.as_deref());
-    if description.is_none() && image.credit.is_none() {
-        return x.empty("media:content", &attrs);
-    }
-    x.start("media:content", &attrs)?;
-    if let Some(description) = description {
-        x.text_element("media:description", &[("type", "plain")], description)?;
-    }
-    if let Some(credit) = &image.credit {
-        if let Some(creator) = &credit.creator {
-            x.text_element(
-                "media:credit",
-                &[("role", "photographer"), ("scheme", "urn:ebu")],
-                creator,
-            )?;
-        }
-        if let Some(provider) = &credit.provider {
-            x.text("media:credit", provider)?;
-        }
-        if credit.creator.is_none() && credit.provider.is_none() {
-            x.text("media:credit", &credit.text)?;
-        }
-    }
-    x.end("media:content")
 }

@@ -25,6 +25,24 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `s` has something to show once filtered: a character XML 1.0 allows that is not
+/// white space.
+pub(crate) fn has_text(s: &str) -> bool {
+    s.chars().any(|c| is_xml_char(c) && !c.is_whitespace())
+}
+
+/// `items` as an English list: `A`, `A and B`, `A, B and C`; empty for none.
+pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +75,48 @@ mod tests {
             ("“curly” — dash & <tag> ]]>", "“curly” — dash & <tag> ]]>"),
         ] {
             check(input, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_join(items: &[&str], expect: &str) {
+        assert_eq!(join_and(items), expect, "join_and({items:?})");
+    }
+
+    #[test]
+    fn joins_lists_in_english() {
+        for (items, expect) in [
+            (&[][..], ""),
+            (&["Ana Lima"][..], "Ana Lima"),
+            (
+                &["Ana Lima", "Tomás Ferreira"][..],
+                "Ana Lima and Tomás Ferreira",
+            ),
+            (&["A", "B", "C"][..], "A, B and C"),
+            (&["A", "B", "C", "D"][..], "A, B, C and D"),
+        ] {
+            check_join(items, expect);
+        }
+    }
+
+    #[track_caller]
+    fn check_has_text(input: &str, expect: bool) {
+        assert_eq!(has_text(input), expect, "has_text({input:?})");
+    }
+
+    #[test]
+    fn has_text_ignores_space_and_forbidden_characters() {
+        for (input, expect) in [
+            ("", false),
+            (" \t\n\r", false),
+            ("\u{0}\u{1} \u{FFFF}", false),
+            ("\u{A0}\u{3000}", false),
+            ("a", true),
+            (" \u{0}x ", true),
+            ("🚢", true),
+            ("]]>", true),
+        ] {
+            check_has_text(input, expect);
         }
     }
 }

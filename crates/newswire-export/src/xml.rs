@@ -10,6 +10,8 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use newswire_model::Image;
+
 use crate::text::clean;
 
 /// An XML document being written into memory.
@@ -77,6 +79,40 @@ impl XmlOut {
         String::from_utf8(bytes)
             .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
     }
+}
+
+/// `media:content` for a picture whose URL is known, with its caption (or, lacking one, its
+/// alternative text) and credits: the photographer with the EBU role `photographer`, the
+/// supplying agency without a role, and the printed credit when neither is known apart.
+pub(crate) fn write_media(x: &mut XmlOut, image: &Image) -> io::Result<()> {
+    let Some(url) = &image.url else {
+        return Ok(());
+    };
+    let attrs = [("url", url.as_str()), ("medium", "image")];
+    let description = image.caption.as_deref().or(image.alt.as_deref());
+    if description.is_none() && image.credit.is_none() {
+        return x.empty("media:content", &attrs);
+    }
+    x.start("media:content", &attrs)?;
+    if let Some(description) = description {
+        x.text_element("media:description", &[("type", "plain")], description)?;
+    }
+    if let Some(credit) = &image.credit {
+        if let Some(creator) = &credit.creator {
+            x.text_element(
+                "media:credit",
+                &[("role", "photographer"), ("scheme", "urn:ebu")],
+                creator,
+            )?;
+        }
+        if let Some(provider) = &credit.provider {
+            x.text("media:credit", provider)?;
+        }
+        if credit.creator.is_none() && credit.provider.is_none() {
+            x.text("media:credit", &credit.text)?;
+        }
+    }
+    x.end("media:content")
 }
 
 #[cfg(test)]

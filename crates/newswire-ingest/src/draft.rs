@@ -1,6 +1,6 @@
 //! The draft: an article's blocks sorted into headline, byline, lead with dateline, body and
-//! trailer, before front matter and channel apply. Every reader (wire text now, Markdown
-//! later) produces [`RawBlock`]s; [`build`] makes the one draft they all resolve from.
+//! trailer, before front matter and channel apply. Every reader (wire text, Markdown) produces
+//! a [`Body`] of [`RawBlock`]s; [`build`] makes the one draft they all resolve from.
 
 use newswire_model::{Block, Code, Credit, Dateline, Genre, Organization, Person};
 
@@ -16,13 +16,10 @@ pub(crate) enum Hint {
     /// Plain text; the kind is inferred from the conventions of wire text.
     Infer,
     /// The article's title (a Markdown `#` heading).
-    #[allow(dead_code, reason = "made by the Markdown reader")]
     Title,
     /// A section heading (a Markdown `##` heading).
-    #[allow(dead_code, reason = "made by the Markdown reader")]
     Heading,
     /// A paragraph, though it may still be a byline, dateline or trailer line.
-    #[allow(dead_code, reason = "made by the Markdown reader")]
     Paragraph,
 }
 
@@ -35,6 +32,26 @@ pub(crate) struct RawBlock {
     pub(crate) pos: Pos,
     /// What the reader knows about its kind.
     pub(crate) hint: Hint,
+}
+
+/// A picture the text itself shows (a Markdown image), before its URL is checked.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BodyImage {
+    /// The URL as written; it may be relative to the article's page.
+    pub(crate) url: String,
+    /// The image's alternative text.
+    pub(crate) alt: Option<String>,
+    /// The image's title, used as its caption.
+    pub(crate) caption: Option<String>,
+}
+
+/// What a reader found in the text after the front matter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Body {
+    /// The blocks, in reading order.
+    pub(crate) blocks: Vec<RawBlock>,
+    /// The first picture of the text, if the format can show one.
+    pub(crate) image: Option<At<BodyImage>>,
 }
 
 /// What the trailer lines say.
@@ -73,11 +90,18 @@ pub(crate) struct Draft {
     pub(crate) body: Vec<Block>,
     /// What the trailer says.
     pub(crate) trailer: Trailer,
+    /// The first picture the text shows.
+    pub(crate) image: Option<At<BodyImage>>,
 }
 
-/// Sorts `blocks` into a draft, reporting dropped residue and unreadable trailer lines.
-pub(crate) fn build(blocks: Vec<RawBlock>, sink: &mut Sink<'_>) -> Draft {
-    let mut draft = Draft::default();
+/// Sorts the blocks of `body` into a draft, reporting dropped residue and unreadable trailer
+/// lines.
+pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
+    let mut draft = Draft {
+        image: body.image,
+        ..Draft::default()
+    };
+    let blocks = body.blocks;
     let blocks = drop_residue_and_pictures(blocks, &mut draft.trailer, sink);
     let end = read_trailer(&blocks, &mut draft.trailer, sink);
     let blocks = &blocks[..end];
@@ -314,7 +338,11 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expect: &str) {
         let mut sink = Sink::new("t.txt");
-        let draft = build(wire_blocks(text, 1), &mut sink);
+        let body = Body {
+            blocks: wire_blocks(text, 1),
+            image: None,
+        };
+        let draft = build(body, &mut sink);
         let mut out = String::new();
         if let Some(h) = &draft.headline {
             out.push_str(&format!("headline {}\n", h.value));

@@ -2,10 +2,12 @@
 //! over what the text implies, and a real disagreement is a warning; what neither gives comes
 //! from the channel; what nothing gives is an error that names the fix.
 
-use newswire_model::{Channel, Code, Image, Organization, Person, Record, Slug, word_count};
+use newswire_model::{
+    AbsoluteUrl, Block, Channel, Code, Image, Organization, Person, Record, Slug, word_count,
+};
 
 use crate::Context;
-use crate::diag::{At, Pos, Sink};
+use crate::diag::{Pos, Sink};
 use crate::draft::Draft;
 use crate::frontmatter::FrontMatter;
 use crate::names::{merge, same_name, same_people};
@@ -37,7 +39,12 @@ pub(crate) fn resolve(
     let channel = ctx.channel;
     let top = Pos::line(1);
 
-    if draft.body.is_empty() {
+    // Headings alone are not an article (only Markdown can give them without a paragraph).
+    let empty = !draft
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { .. }));
+    if empty {
         sink.error(
             Code::EmptyBody,
             Pos::line(body_line),
@@ -135,7 +142,7 @@ pub(crate) fn resolve(
         (Some(f), None) => Some(f.value),
         (None, t) => t.as_ref().map(|t| t.value),
     };
-    let image = image(&draft, &fm, sink);
+    let image = image(&draft, &fm, url.as_ref(), sink);
     let description = match (&fm.description, &draft.lead) {
         (Some(d), _) => d.value.clone(),
         (None, Some(lead)) => summarize(&lead.value, DESCRIPTION_MAX),
@@ -148,7 +155,7 @@ pub(crate) fn resolve(
         Some(c) => c.id_scheme.id_for(&slug, &url),
         None => url.as_str().to_owned(),
     };
-    if draft.body.is_empty() {
+    if empty {
         return None;
     }
     let word_count = word_count(&draft.body);
@@ -349,34 +356,84 @@ fn publisher(
     }
 }
 
-fn image(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<Image> {
-    let picture: Option<&At<_>> = draft.trailer.picture.as_ref();
-    match (&fm.image, picture) {
-        (Some(f), Some(p)) => {
-            let mut image = f.value.clone();
-            match &image.credit {
-                None => image.credit = Some(p.value.clone()),
-                Some(c) if c.text != p.value.text => conflict(
-                    sink,
-                    p.pos,
-                    format!(
-                        "the picture credit {:?} differs from the front matter `image.credit` {:?}",
-                        p.value.text, c.text
-                    ),
-                ),
-                Some(_) => {}
-            }
-            Some(image)
+/// The record's picture: the front matter's `image`, with the text's picture credit, and the
+/// URL (and alt text and caption, when the front matter gives none) of the first picture the
+/// text shows when the front matter gives no `image.url`.
+fn image(
+    draft: &Draft,
+    fm: &FrontMatter,
+    page: Option<&AbsoluteUrl>,
+    sink: &mut Sink<'_>,
+) -> Option<Image> {
+    let mut image = fm.image.as_ref().map(|f| f.value.clone());
+    if image.as_ref().is_none_or(|i| i.url.is_none())
+        && let Some(shown) = &draft.image
+        && let Some(url) = image_url(&shown.value.url, page, shown.pos, sink)
+    {
+        let image = image.get_or_insert_with(no_image);
+        image.url = Some(url);
+        if image.alt.is_none() {
+            image.alt.clone_from(&shown.value.alt);
         }
-        (Some(f), None) => Some(f.value.clone()),
-        (None, Some(p)) => Some(Image {
-            url: None,
-            alt: None,
-            caption: None,
-            credit: Some(p.value.clone()),
-        }),
-        (None, None) => None,
+        if image.caption.is_none() {
+            image.caption.clone_from(&shown.value.caption);
+        }
     }
+    if let Some(p) = &draft.trailer.picture {
+        let image = image.get_or_insert_with(no_image);
+        match &image.credit {
+            None => image.credit = Some(p.value.clone()),
+            Some(c) if c.text != p.value.text => conflict(
+                sink,
+                p.pos,
+                format!(
+                    "the picture credit {:?} differs from the front matter `image.credit` {:?}",
+                    p.value.text, c.text
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    image
+}
+
+/// An image with nothing known yet.
+fn no_image() -> Image {
+    Image {
+        url: None,
+        alt: None,
+        caption: None,
+        credit: None,
+    }
+}
+
+/// The absolute URL of a picture the text shows at `raw`, relative to the article's `page`;
+/// `None`, with a warning, when it is not an http(s) URL.
+fn image_url(
+    raw: &str,
+    page: Option<&AbsoluteUrl>,
+    pos: Pos,
+    sink: &mut Sink<'_>,
+) -> Option<AbsoluteUrl> {
+    if let Ok(url) = AbsoluteUrl::parse(raw) {
+        return Some(url);
+    }
+    let joined = page
+        .and_then(|p| url::Url::parse(p.as_str()).ok())
+        .and_then(|p| p.join(raw).ok())
+        .and_then(|u| AbsoluteUrl::parse(u.as_str()).ok());
+    if joined.is_none() && page.is_some() {
+        sink.warning(
+            Code::InvalidUrl,
+            pos,
+            format!(
+                "the picture {:?} has no http(s) URL; it is not used as the article's image",
+                shorten(raw, 60)
+            ),
+        )
+        .hint("link the picture with an http(s) URL or a path on the site, or give `image.url` in the front matter");
+    }
+    joined
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ pub(crate) struct ParseArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Article files (.txt), records (.json), channel.toml files or channel folders; `-` reads
+    /// Article files (.txt, .md), records (.json), channel.toml files or channel folders; `-` reads
     /// an article from standard input.
     #[arg(value_name = "PATH", required = true)]
     pub(crate) paths: Vec<PathBuf>,
@@ -127,10 +127,28 @@ pub(crate) struct ValidateArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExportFormat {
-    /// RSS 2.0 feed of all the given articles.
+    /// RSS 2.0 feed of the given articles.
     Rss,
+    /// Atom 1.0 feed of the given articles.
+    Atom,
+    /// JSON Feed 1.1 of the given articles.
+    Jsonfeed,
     /// schema.org JSON-LD, one NewsArticle document per article.
     Jsonld,
+    /// IPTC ninjs 3.1, one document per article.
+    Ninjs,
+    /// HTML page with embedded JSON-LD, one per article.
+    Html,
+}
+
+impl ExportFormat {
+    /// Whether the format makes one document per article (rather than one feed).
+    pub(crate) fn per_article(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Jsonld | ExportFormat::Ninjs | ExportFormat::Html
+        )
+    }
 }
 
 #[derive(Debug, Args)]

@@ -138,7 +138,7 @@ fn validate_channel_dir(dir: &Path, validator: &Validator) -> anyhow::Result<Vec
 
 fn export(args: ExportArgs) -> anyhow::Result<u8> {
     let validator = Validator::new();
-    let per_article = matches!(args.format, ExportFormat::Jsonld);
+    let per_article = args.format.per_article();
     if per_article && args.out.is_none() && args.files.len() > 1 {
         bail!(
             "{} files given: per-article formats need --out DIR to write one file each",
@@ -169,26 +169,8 @@ fn export(args: ExportArgs) -> anyhow::Result<u8> {
             .cmp(&a.published)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    let documents: Vec<(String, Vec<u8>)> = match args.format {
-        ExportFormat::Rss => {
-            let Some(channel) = &channel else {
-                bail!("RSS needs a channel: pass --channel channel.toml");
-            };
-            let limit = usize::try_from(channel.limit).unwrap_or(usize::MAX);
-            let window: Vec<&Record> = records.iter().take(limit).collect();
-            vec![(
-                "rss.xml".to_owned(),
-                newswire_export::rss(channel, &window).into_bytes(),
-            )]
-        }
-        ExportFormat::Jsonld => records
-            .iter()
-            .map(|r| {
-                let bytes = newswire_export::to_json_bytes(&newswire_export::jsonld_article(r));
-                (format!("{}.jsonld", r.slug), bytes)
-            })
-            .collect(),
-    };
+    let records: Vec<&Record> = records.iter().collect();
+    let documents = documents(args.format, channel.as_ref(), &records)?;
     match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)
@@ -208,6 +190,55 @@ fn export(args: ExportArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(exit_code(&diagnostics, false))
+}
+
+/// The documents of `format` for `records` (newest first), each with its file name: one per
+/// article for per-article formats, else one feed of the channel's window.
+fn documents(
+    format: ExportFormat,
+    channel: Option<&Channel>,
+    records: &[&Record],
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    use newswire_export as export;
+    let each = |ext: &str, make: &dyn Fn(&Record) -> Vec<u8>| {
+        records
+            .iter()
+            .map(|r| (format!("{}.{ext}", r.slug), make(r)))
+            .collect()
+    };
+    let feed = || -> anyhow::Result<(&Channel, &[&Record])> {
+        let channel = channel.context("feeds need a channel: pass --channel channel.toml")?;
+        let limit = usize::try_from(channel.limit).unwrap_or(usize::MAX);
+        Ok((channel, &records[..records.len().min(limit)]))
+    };
+    Ok(match format {
+        ExportFormat::Jsonld => each("jsonld", &|r| {
+            export::to_json_bytes(&export::jsonld_article(r))
+        }),
+        ExportFormat::Ninjs => each("ninjs.json", &|r| export::to_json_bytes(&export::ninjs(r))),
+        ExportFormat::Html => each("html", &|r| export::html_page(channel, r).into_bytes()),
+        ExportFormat::Rss => {
+            let (channel, window) = feed()?;
+            vec![(
+                "rss.xml".to_owned(),
+                export::rss(channel, window).into_bytes(),
+            )]
+        }
+        ExportFormat::Atom => {
+            let (channel, window) = feed()?;
+            vec![(
+                "atom.xml".to_owned(),
+                export::atom(channel, window).into_bytes(),
+            )]
+        }
+        ExportFormat::Jsonfeed => {
+            let (channel, window) = feed()?;
+            vec![(
+                "feed.json".to_owned(),
+                export::to_json_bytes(&export::json_feed(channel, window)),
+            )]
+        }
+    })
 }
 
 fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
@@ -264,7 +295,7 @@ impl Input {
         }
         let Some(kind) = InputKind::of(path) else {
             bail!(
-                "{}: newswire reads wire text (.txt) and records (.json)",
+                "{}: newswire reads wire text (.txt), Markdown (.md) and records (.json)",
                 path.display()
             );
         };

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use newswire_model::{AbsoluteUrl, Code, Genre, Image, LanguageTag, Person, Slug, Timestamp};
 
 use crate::diag::{At, Pos, Sink};
+pub(crate) use tree::LineIndex;
 use tree::{Entry, Node, Value};
 
 /// The keys front matter may hold.

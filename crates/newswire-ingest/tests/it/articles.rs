@@ -7,7 +7,7 @@ use newswire_ingest::{Context, Parsed, parse_wire_text};
 use newswire_model::{Block, IdScheme, Person, Record};
 
 /// The record's fields as short strings, by name.
-fn fields(record: &Record) -> BTreeMap<&'static str, String> {
+pub(crate) fn fields(record: &Record) -> BTreeMap<&'static str, String> {
     fn people(list: &[Person]) -> String {
         list.iter()
             .map(|p| match &p.role {
@@ -129,7 +129,7 @@ fn check(parsed: Parsed, diagnostics: &[&str], expect: &[(&str, &str)]) {
 }
 
 /// An article, the diagnostics expected and the fields expected.
-type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+pub(crate) type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
 
 const HARBOUR: &str = "\
 Harbour lights return to Port Wren after two dark winters

@@ -1,11 +1,14 @@
 //! Hostile input: whatever the bytes, reading ends with a record or with errors, never a panic.
 
+use newswire_ingest::Parsed;
 use newswire_model::Code;
 
-/// Reads `input`; expects the record's presence and that every listed code is reported.
+/// Reads `input` with `parse`; expects the record's presence and that every listed code is
+/// reported.
 #[track_caller]
-fn check(input: &[u8], record: bool, codes: &[Code]) {
-    let parsed = crate::parse(input);
+fn check(parse: fn(&[u8]) -> Parsed, input: &[u8], record: bool, codes: &[Code]) {
+    let parsed = parse(input);
+    invariants(&parsed, input);
     assert_eq!(
         parsed.record.is_some(),
         record,
@@ -21,6 +24,18 @@ fn check(input: &[u8], record: bool, codes: &[Code]) {
             parsed.diagnostics
         );
     }
+}
+
+/// What holds for any input: a record exactly when there is no error, every diagnostic placed
+/// and hinted, and no character XML forbids in the record.
+#[track_caller]
+fn invariants(parsed: &Parsed, input: &[u8]) {
+    assert_eq!(
+        parsed.record.is_none(),
+        parsed.has_errors(),
+        "{:?}",
+        preview(input)
+    );
     for d in &parsed.diagnostics {
         let at = d.location.expect("every ingest diagnostic has a place");
         assert!(at.line >= 1 && at.column >= 1, "{d}");
@@ -38,6 +53,13 @@ fn check(input: &[u8], record: bool, codes: &[Code]) {
         assert!(xml_safe(&r.headline) && xml_safe(&r.description));
         assert!(r.body.iter().all(|b| xml_safe(b.text())));
         assert!(r.headline.chars().count() <= 120 || !r.headline.is_empty());
+        assert!(
+            r.body
+                .iter()
+                .all(|b| !b.text().is_empty() && b.text() == b.text().trim()),
+            "{:?}",
+            preview(input)
+        );
     }
 }
 
@@ -110,6 +132,71 @@ fn hostile_inputs() {
         (b". . . . .", false, &[Code::InvalidSlug]),
     ];
     for (input, record, codes) in cases {
-        check(input, record, codes);
+        check(crate::parse, input, record, codes);
+        // Markdown reads the same bytes differently, but as safely.
+        invariants(&crate::parse_md(input), input);
+    }
+}
+
+#[test]
+fn hostile_markdown() {
+    let stars = "*".repeat(100_000);
+    let brackets = "[".repeat(50_000) + "x" + &"]".repeat(50_000);
+    let quotes = ">".repeat(50_000) + " deep";
+    let nested_lists: String = (0..2_000)
+        .map(|i| format!("{}- item\n", "  ".repeat(i)))
+        .collect();
+    let backticks = "`".repeat(100_000);
+    let emphasis = "*a _b ".repeat(20_000);
+    let images = "![".repeat(20_000) + "x" + &"](u)".repeat(20_000);
+    let links = "[a](".repeat(20_000);
+    let table = "|a|b|\n|-|-|\n".to_owned() + &"|1|2|\n".repeat(20_000);
+    let wide_table = "|".repeat(50_000) + "\n" + &"|-".repeat(25_000) + "\n";
+    let html = "<div>\n".repeat(10_000);
+    let headings = "# \n".repeat(10_000) + "Text.\n";
+    let entities = "&#99999999; &#0; &#xFFFE; &bogus; &amp".repeat(1_000);
+    let cases: Vec<(&[u8], bool, &[Code])> = vec![
+        (b"", false, &[Code::EmptyInput]),
+        (b"#", false, &[Code::EmptyBody]),
+        (b"# Title only", false, &[Code::EmptyBody]),
+        (b"## Only a heading", false, &[Code::EmptyBody]),
+        (
+            b"<div>only html</div>",
+            false,
+            &[Code::EmptyBody, Code::DroppedResidue],
+        ),
+        (b"<!-- only a comment -->", false, &[Code::EmptyBody]),
+        (
+            b"![only](https://x.example/a.jpg)",
+            false,
+            &[Code::EmptyBody],
+        ),
+        (b"```\n", false, &[Code::EmptyBody]),
+        (b"```\nunclosed code", true, &[Code::DerivedHeadline]),
+        (b"+++\n+++\n---\n", false, &[Code::EmptyBody]),
+        (b"\xEF\xBB\xBF# T\r\n\r\nText.\r\n", true, &[]),
+        (b"Text \x00 with NUL.", true, &[Code::ForbiddenCharacter]),
+        (b"Text \xFF bad.", false, &[Code::InvalidUtf8]),
+        (
+            "&#1; &#xFFFF; text".as_bytes(),
+            true,
+            &[Code::ForbiddenCharacter],
+        ),
+        (stars.as_bytes(), false, &[Code::EmptyBody]),
+        (brackets.as_bytes(), false, &[Code::InvalidSlug]),
+        (quotes.as_bytes(), true, &[Code::DerivedHeadline]),
+        (nested_lists.as_bytes(), true, &[]),
+        (backticks.as_bytes(), false, &[Code::EmptyBody]),
+        (emphasis.as_bytes(), true, &[]),
+        (images.as_bytes(), false, &[Code::EmptyBody]),
+        (links.as_bytes(), true, &[]),
+        (table.as_bytes(), true, &[]),
+        (wide_table.as_bytes(), false, &[Code::InvalidSlug]),
+        (html.as_bytes(), false, &[Code::DroppedResidue]),
+        (headings.as_bytes(), true, &[]),
+        (entities.as_bytes(), true, &[Code::ForbiddenCharacter]),
+    ];
+    for (input, record, codes) in cases {
+        check(crate::parse_md, input, record, codes);
     }
 }

@@ -2,9 +2,10 @@
 
 mod articles;
 mod hostile;
+mod markdown;
 mod seed;
 
-use newswire_ingest::{Context, Parsed, parse_wire_text};
+use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
 use newswire_model::{
     AbsoluteUrl, Channel, ChannelPublisher, IdScheme, LanguageTag, Person, Timestamp,
 };
@@ -44,6 +45,16 @@ pub(crate) fn parse(text: &[u8]) -> Parsed {
         published: Some(published()),
     };
     parse_wire_text("article.txt", text, &ctx)
+}
+
+/// Reads Markdown `text` within the test channel, with the test date.
+pub(crate) fn parse_md(text: &[u8]) -> Parsed {
+    let channel = channel();
+    let ctx = Context {
+        channel: Some(&channel),
+        published: Some(published()),
+    };
+    parse_markdown("article.md", text, &ctx)
 }
 
 /// Every diagnostic as `severity code line:column`.
