@@ -4,6 +4,7 @@ mod browser;
 mod cli;
 mod facts;
 mod hostile;
+mod ninjs;
 mod roundtrip;
 mod sample;
 mod sample_records;

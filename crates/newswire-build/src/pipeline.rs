@@ -18,8 +18,18 @@ use crate::channel::{CHANNEL_FILE, load_channel};
 use crate::publish::{OutputName, Staging};
 use crate::window::{Entry, Window};
 
+/// Hears how a build advances, to show progress. Called from the build's worker threads.
+pub trait Progress: Send + Sync {
+    /// A channel with `articles` article files starts building.
+    fn channel_started(&self, dir: &Path, articles: usize);
+    /// One article of the current channel is done (valid or not).
+    fn article_done(&self);
+    /// The current channel is done.
+    fn channel_finished(&self, report: &ChannelReport);
+}
+
 /// How a build runs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     /// The folder that receives one output folder per channel, named after the channel folder.
     pub out_dir: PathBuf,
@@ -29,6 +39,20 @@ pub struct Options {
     pub published: Option<Timestamp>,
     /// The largest article file read, in bytes.
     pub max_article_bytes: u64,
+    /// Who hears how the build advances.
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("out_dir", &self.out_dir)
+            .field("keep_going", &self.keep_going)
+            .field("published", &self.published)
+            .field("max_article_bytes", &self.max_article_bytes)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 impl Options {
@@ -39,6 +63,7 @@ impl Options {
             keep_going: false,
             published: None,
             max_article_bytes: 16 * 1024 * 1024,
+            progress: None,
         }
     }
 }
@@ -82,6 +107,9 @@ pub fn build(channel_dirs: &[PathBuf], options: &Options) -> Report {
     let mut report = Report::default();
     for dir in channel_dirs {
         let (channel, diagnostics) = build_channel(dir, options, &validator);
+        if let Some(progress) = &options.progress {
+            progress.channel_finished(&channel);
+        }
         report.channels.push(channel);
         report.diagnostics.extend(diagnostics);
     }
@@ -144,6 +172,9 @@ pub fn build_channel(
     };
     let (files, mut diagnostics) = article_files(&dir.join(crate::ARTICLES_DIR));
     report.articles = files.len();
+    if let Some(progress) = &options.progress {
+        progress.channel_started(dir, files.len());
+    }
     if files.is_empty() {
         diagnostics.push(
             Diagnostic::error(Code::ChannelEmpty, "the channel has no articles")
@@ -172,6 +203,9 @@ pub fn build_channel(
             || Pass::new(limit),
             |mut pass, (index, path)| {
                 let parsed = read_article_file(path, options.max_article_bytes, &ctx, validator);
+                if let Some(progress) = &options.progress {
+                    progress.article_done();
+                }
                 let mut found = parsed.diagnostics;
                 if let Some(record) = parsed.record {
                     match write_article(&staging, &channel, &record) {
