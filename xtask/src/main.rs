@@ -8,6 +8,8 @@ use std::process::Command;
 use anyhow::{Context, bail};
 use newswire_schema::Mode;
 
+mod dist;
+
 const HELP: &str = "\
 cargo xtask <task>
 
@@ -16,6 +18,7 @@ Tasks:
   check         fail when schemas/ differs from what the model generates
   build         build the sample channel into public/ (release build of newswire)
   conformance   run ../shared/conformance/check on public/
+  dist          write shell completions and man pages into target/dist/
   ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
                 test, after installing Chromium if missing), build, conformance
 ";
@@ -29,6 +32,7 @@ fn main() -> anyhow::Result<()> {
         "check" => schemas(&root, Mode::Check),
         "build" => build_sample(),
         "conformance" => conformance(&root),
+        "dist" => dist::dist(&root),
         "ci" => ci(&root),
         "" | "help" | "--help" | "-h" => {
             print!("{HELP}");
@@ -99,6 +103,10 @@ fn ci(root: &Path) -> anyhow::Result<()> {
     )?;
     eprintln!("==> schemas");
     schemas(root, Mode::Check)?;
+    step(
+        "browser tools",
+        Command::new("bash").arg("tests/browser/setup.sh"),
+    )?;
     step(
         "tests",
         cargo()

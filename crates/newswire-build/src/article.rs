@@ -54,14 +54,7 @@ pub fn read_article(
             }
             Err(err) => Parsed {
                 record: None,
-                diagnostics: vec![
-                    Diagnostic::error(
-                        Code::InvalidUtf8,
-                        format!("the record is not valid UTF-8 (byte {})", err.valid_up_to()),
-                    )
-                    .in_file(file)
-                    .with_hint("save the file as UTF-8"),
-                ],
+                diagnostics: vec![invalid_utf8(bytes, err.valid_up_to()).in_file(file)],
             },
         },
     };
@@ -69,6 +62,35 @@ pub fn read_article(
         parsed.diagnostics.extend(validator.record(file, record));
     }
     finish(parsed)
+}
+
+/// The error for a record whose bytes stop being UTF-8 at byte `offset`: where, as text
+/// diagnostics say it (line and column in characters, a byte-order mark not counted), and the
+/// byte and its offset in the file.
+fn invalid_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let before = bytes
+        .get(bom.min(offset)..offset)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    let byte = bytes.get(offset).copied().unwrap_or_default();
+    Diagnostic::error(
+        Code::InvalidUtf8,
+        format!("invalid UTF-8: byte 0x{byte:02X} at byte offset {offset}"),
+    )
+    .at(
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+        1,
+    )
+    .with_hint("save the file as UTF-8")
 }
 
 /// Reads the article file at `path`, refusing files over `max_bytes`.
@@ -125,4 +147,47 @@ fn finish(mut parsed: Parsed) -> Parsed {
         parsed.record = None;
     }
     parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `bytes` as a record; expects the one diagnostic as `code line:column message`.
+    #[track_caller]
+    fn check(bytes: &[u8], expect: &str) {
+        let parsed = read_article(
+            "r.json",
+            InputKind::Record,
+            bytes,
+            &Context::default(),
+            &Validator::new(),
+        );
+        let got: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let l = d.location.expect("a located diagnostic");
+                format!("{} {}:{} {}", d.code, l.line, l.column, d.message)
+            })
+            .collect();
+        assert_eq!(got, [expect], "{bytes:?}");
+        assert!(parsed.record.is_none());
+    }
+
+    #[test]
+    fn records_that_are_not_utf8_are_placed() {
+        check(
+            b"\xFF{}",
+            "NW0002 1:1 invalid UTF-8: byte 0xFF at byte offset 0",
+        );
+        check(
+            b"{\n  \"headline\": \"Qu\xC3\xA9\xE9",
+            "NW0002 2:19 invalid UTF-8: byte 0xE9 at byte offset 21",
+        );
+        check(
+            b"\xEF\xBB\xBF{\"a\": \"\xC3\"}",
+            "NW0002 1:8 invalid UTF-8: byte 0xC3 at byte offset 10",
+        );
+    }
 }

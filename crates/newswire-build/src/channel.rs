@@ -37,6 +37,35 @@ pub fn find_channel_file(article: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// An error when the output folder `out_dir` is the channel folder `dir` or a folder holding
+/// it: publishing replaces the output folder and removes what it held, the articles with it.
+///
+/// Folders are compared as the file system resolves them, except that `out_dir` itself may be
+/// a symbolic link: publishing replaces the link, not what it points to.
+pub(crate) fn replaces_sources(dir: &Path, out_dir: &Path) -> Option<Diagnostic> {
+    let channel = std::fs::canonicalize(dir).ok()?;
+    let parent = out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // An output folder whose parent does not exist yet cannot hold the channel.
+    let target = std::fs::canonicalize(parent)
+        .ok()?
+        .join(out_dir.file_name()?);
+    channel.starts_with(&target).then(|| {
+        Diagnostic::error(
+            Code::Io,
+            format!(
+                "the output folder {} is the channel folder or holds it: publishing would \
+                 remove the articles",
+                out_dir.display()
+            ),
+        )
+        .in_file(dir.display().to_string())
+        .with_hint("write the outputs outside the channel's folder, such as `--out public`")
+    })
+}
+
 /// Reads and validates the channel file at `path` against the published channel schema.
 pub fn load_channel(path: &Path, validator: &Validator) -> Result<Channel, Vec<Diagnostic>> {
     let file = path.display().to_string();
@@ -125,6 +154,36 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, 10), (2, 4));
         assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn output_folders_that_would_replace_the_sources_are_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        std::fs::create_dir_all(root.join("feeds/desk/articles")).unwrap();
+        std::fs::create_dir_all(root.join("public")).unwrap();
+        let channel = root.join("feeds/desk");
+        for (out_dir, refused) in [
+            (root.join("feeds/desk"), true),
+            (root.join("feeds/desk/articles/../../desk"), true),
+            (root.join("feeds"), true),
+            (root.join("public/desk"), false),
+            (root.join("feeds/desk/public/desk"), false),
+            (root.join("feeds/desk/articles/desk"), false),
+            (root.join("missing/desk"), false),
+        ] {
+            let got = replaces_sources(&channel, &out_dir);
+            assert_eq!(got.is_some(), refused, "{}", out_dir.display());
+            if let Some(d) = got {
+                assert_eq!(d.code, Code::Io);
+            }
+        }
+        // A link in place of the output folder is replaced, not followed.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&channel, root.join("public/link")).unwrap();
+            assert!(replaces_sources(&channel, &root.join("public/link")).is_none());
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Builds newswire channels: reads every article of a channel, validates it, exports every
-//! output format, and publishes the channel's outputs atomically.
+//! output format, and publishes the channel's outputs atomically. A build that replaces
+//! published outputs warns about ids that disappear and content changed without a new
+//! `modified` date, which partners would otherwise get wrong.
 //!
 //! This is the pipeline both the `newswire` command line and `cargo xtask build` drive. It
 //! owns the file system: the layers below it (ingest, validate, export) work on bytes and
@@ -20,6 +22,7 @@
 
 mod article;
 mod channel;
+mod compare;
 mod pipeline;
 mod publish;
 mod window;

@@ -3,9 +3,10 @@
 //! Articles stream through in parallel: each is read, validated and its per-article outputs
 //! written as soon as it is parsed. Only the feed window (the channel's `limit` newest
 //! records) and a slug and id per article are kept, so memory follows the window, not the
-//! archive.
+//! archive. When the build replaces published outputs, each article is compared with its
+//! previous version as it passes (see `compare`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use newswire_ingest::Context;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::article::{InputKind, io_error, read_article_file};
 use crate::channel::{CHANNEL_FILE, load_channel};
+use crate::compare::Previous;
 use crate::publish::{OutputName, Staging};
 use crate::window::{Entry, Window};
 
@@ -122,6 +124,8 @@ struct Identity {
     index: usize,
     slug: Slug,
     id: String,
+    /// The previous build published this slug under the same id.
+    same_id: bool,
 }
 
 /// What the parallel pass over a channel's articles gathers.
@@ -129,6 +133,8 @@ struct Identity {
 struct Pass {
     diagnostics: Vec<(usize, Vec<Diagnostic>)>,
     identities: Vec<Identity>,
+    /// Warnings from the comparison with the previous build, by article.
+    changes: Vec<(usize, Diagnostic)>,
     window: Window,
 }
 
@@ -137,6 +143,7 @@ impl Pass {
         Pass {
             diagnostics: Vec::new(),
             identities: Vec::new(),
+            changes: Vec::new(),
             window: Window::new(limit),
         }
     }
@@ -144,12 +151,18 @@ impl Pass {
     fn merge(mut self, other: Pass) -> Pass {
         self.diagnostics.extend(other.diagnostics);
         self.identities.extend(other.identities);
+        self.changes.extend(other.changes);
         self.window = self.window.merge(other.window);
         self
     }
 }
 
 /// Builds the channel in `dir` into `options.out_dir/<folder name>`.
+///
+/// When that folder holds a previous build, the new build is compared with it, and warnings
+/// name the ids that disappear ([`Code::IdDisappeared`]) and the articles whose content
+/// changed while their `modified` date did not ([`Code::ChangedWithoutModified`]). They are
+/// reported only when the new outputs are published, and never stop publishing.
 pub fn build_channel(
     dir: &Path,
     options: &Options,
@@ -166,6 +179,9 @@ pub fn build_channel(
         outputs: 0,
         published: false,
     };
+    if let Some(refused) = crate::channel::replaces_sources(dir, &report.out_dir) {
+        return (report, vec![refused]);
+    }
     let channel = match load_channel(&dir.join(CHANNEL_FILE), validator) {
         Ok(channel) => channel,
         Err(diagnostics) => return (report, diagnostics),
@@ -191,6 +207,7 @@ pub fn build_channel(
         }
     };
 
+    let previous = Previous::open(&report.out_dir);
     let ctx = Context {
         channel: Some(&channel),
         published: options.published,
@@ -209,11 +226,18 @@ pub fn build_channel(
                 let mut found = parsed.diagnostics;
                 if let Some(record) = parsed.record {
                     match write_article(&staging, &channel, &record) {
-                        Ok(()) => {
+                        Ok(jsonld) => {
+                            let compared = previous.as_ref().map_or_else(Default::default, |p| {
+                                p.compare(&path.display().to_string(), &record, &jsonld)
+                            });
+                            if let Some(warning) = compared.warning {
+                                pass.changes.push((index, warning));
+                            }
                             pass.identities.push(Identity {
                                 index,
                                 slug: record.slug.clone(),
                                 id: record.id.clone(),
+                                same_id: compared.same_id,
                             });
                             pass.window.push(Entry {
                                 file: path.display().to_string(),
@@ -309,11 +333,25 @@ pub fn build_channel(
     // Outputs of rejected articles whose slug no kept article uses are left out.
     for identity in &identities {
         if rejected[identity.index] && slugs.get(&identity.slug) == Some(&identity.index) {
-            let _ = std::fs::remove_file(staging_path(
-                &staging,
-                OutputName::ArticleJsonLd(&identity.slug),
-            ));
+            for name in OutputName::article_outputs(&identity.slug) {
+                let _ = std::fs::remove_file(staging_path(&staging, name));
+            }
         }
+    }
+    // What partners would get wrong, read from the previous outputs before they are replaced.
+    let mut changes: Vec<Diagnostic> = Vec::new();
+    if let Some(previous) = &previous {
+        let kept = || identities.iter().filter(|i| !rejected[i.index]);
+        let same_id: BTreeSet<&str> = kept()
+            .filter(|i| i.same_id)
+            .map(|i| i.slug.as_str())
+            .collect();
+        let ids: BTreeSet<&str> = kept().map(|i| i.id.as_str()).collect();
+        changes = previous.disappeared(&same_id, &ids, &dir.join(crate::ARTICLES_DIR));
+        let mut changed = pass.changes;
+        changed.retain(|(index, _)| !rejected[*index]);
+        changed.sort_by_key(|(index, _)| *index);
+        changes.extend(changed.into_iter().map(|(_, d)| d));
     }
 
     let entries = window.into_newest_first();
@@ -345,20 +383,28 @@ pub fn build_channel(
     let kept = files.len() - report.rejected;
     report.outputs = kept * OutputName::ARTICLE_FILES + OutputName::CHANNEL_FILES.len();
     match staging.publish() {
-        Ok(()) => report.published = true,
+        Ok(()) => {
+            report.published = true;
+            diagnostics.extend(changes);
+        }
         Err(err) => diagnostics.push(output_error(&report.out_dir, &err)),
     }
     (report, diagnostics)
 }
 
-/// Writes the per-article outputs of `record`.
-fn write_article(staging: &Staging, channel: &Channel, record: &Record) -> std::io::Result<()> {
+/// Writes the per-article outputs of `record`; returns its JSON-LD document.
+fn write_article(
+    staging: &Staging,
+    channel: &Channel,
+    record: &Record,
+) -> std::io::Result<Vec<u8>> {
     let jsonld = newswire_export::to_json_bytes(&newswire_export::jsonld_article(record));
     staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
     let ninjs = newswire_export::to_json_bytes(&newswire_export::ninjs(record));
     staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
     let page = newswire_export::html_page(Some(channel), record);
-    staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())
+    staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())?;
+    Ok(jsonld)
 }
 
 fn staging_path(staging: &Staging, name: OutputName<'_>) -> PathBuf {

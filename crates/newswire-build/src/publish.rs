@@ -1,9 +1,23 @@
 //! Staging a channel's outputs and publishing them atomically.
 //!
-//! Outputs are written into a hidden staging folder beside the channel's output folder, and
-//! moved into place only when the whole channel is built. A failed or killed build leaves the
-//! previous outputs as they were; the staging folder it leaves behind is hidden and removed by
-//! the next build.
+//! Outputs are written into a hidden staging folder beside the channel's output folder
+//! (`.<channel>.staging-*`), and moved into place only when the whole channel is built.
+//!
+//! The move is one system call that swaps the two folders: `renameat2` with
+//! `RENAME_EXCHANGE` on Linux, `renamex_np` with `RENAME_SWAP` on macOS. At every instant the
+//! output folder is either the complete old outputs or the complete new ones, never missing
+//! and never a mix; afterwards the staging name holds the old outputs, which are removed. Where
+//! the swap is not available (other systems, file systems that refuse it) the old folder is
+//! renamed aside (`.<channel>.retired-*`) and the new one renamed in, which leaves a moment
+//! with no output folder at all.
+//!
+//! A failed or killed build leaves the previous outputs as they were. What it leaves behind
+//! (a staging folder half written, or holding the old outputs after the swap) is hidden, sits
+//! beside the output folder and never inside it, and is removed by the next build.
+//!
+//! Files are not flushed to disk (`fsync`) before the swap: a killed process loses nothing the
+//! kernel already holds. After a power cut the new folder may hold files the disk never
+//! received; guarding against that would cost one `fsync` per output file.
 
 use std::fs;
 use std::io;
@@ -106,28 +120,94 @@ impl Staging {
 
     /// Moves the staged outputs into place, replacing what was there.
     ///
-    /// The old folder is first renamed aside, then the staged one renamed in, then the old one
-    /// removed; if the second rename fails the old folder is put back.
+    /// The two folders are swapped in one step where the system can (see the module
+    /// documentation), and by two renames where it cannot. Once the new outputs are in place
+    /// the old ones are removed; a failure to remove them is not an error, since the next
+    /// build removes them.
     pub(crate) fn publish(self) -> io::Result<()> {
         let staged = self.dir.keep();
         let target = &self.target;
-        let parent = staged.parent().unwrap_or(Path::new("."));
-        if !target.exists() {
-            return fs::rename(&staged, target);
+        if fs::symlink_metadata(target).is_err() {
+            return fs::rename(&staged, target).inspect_err(|_| remove_all(&staged));
         }
-        let retired = tempfile::Builder::new()
-            .prefix(&format!(".{}{RETIRED_MARK}", file_name(target)))
-            .tempdir_in(parent)?
-            .keep();
-        fs::remove_dir(&retired)?;
-        fs::rename(target, &retired)?;
-        if let Err(err) = fs::rename(&staged, target) {
-            let _ = fs::rename(&retired, target);
-            let _ = fs::remove_dir_all(&staged);
+        match exchange(&staged, target) {
+            Ok(true) => {
+                // The staging name now holds the old outputs.
+                remove_all(&staged);
+                Ok(())
+            }
+            Ok(false) => swap_by_renames(&staged, target),
+            Err(err) => {
+                remove_all(&staged);
+                Err(err)
+            }
+        }
+    }
+}
+
+/// Swaps `staged` and `target` atomically. `Ok(false)` when the system or file system cannot.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(staged: &Path, target: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+
+    // The kernel predates the call, a sandbox forbids it, or the file system refuses the
+    // flag: fall back to renames. (`ENOTSUP` and `EOPNOTSUPP` are one value on Linux only.)
+    let unsupported = [
+        Errno::NOSYS,
+        Errno::INVAL,
+        Errno::OPNOTSUPP,
+        Errno::NOTSUP,
+        Errno::PERM,
+    ];
+    match renameat_with(CWD, staged, CWD, target, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(errno) if unsupported.contains(&errno) => Ok(false),
+        Err(errno) => Err(errno.into()),
+    }
+}
+
+/// Swaps `staged` and `target` atomically. `Ok(false)` when the system or file system cannot.
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_staged: &Path, _target: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Replaces `target` by `staged` with two renames: the old folder aside, the new one in, then
+/// the old one removed. If the second rename fails the old folder is put back.
+fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
+    let parent = staged.parent().unwrap_or(Path::new("."));
+    let retired = match tempfile::Builder::new()
+        .prefix(&format!(".{}{RETIRED_MARK}", file_name(target)))
+        .tempdir_in(parent)
+    {
+        Ok(dir) => dir.keep(),
+        Err(err) => {
+            remove_all(staged);
             return Err(err);
         }
-        fs::remove_dir_all(&retired)
+    };
+    let moved = fs::remove_dir(&retired).and_then(|()| fs::rename(target, &retired));
+    if let Err(err) = moved {
+        remove_all(staged);
+        return Err(err);
     }
+    if let Err(err) = fs::rename(staged, target) {
+        let _ = fs::rename(&retired, target);
+        remove_all(staged);
+        return Err(err);
+    }
+    remove_all(&retired);
+    Ok(())
+}
+
+/// Removes the folder (or file) at `path`, as far as it can.
+fn remove_all(path: &Path) {
+    let _ = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(_) => Ok(()),
+    };
 }
 
 fn file_name(path: &Path) -> String {
@@ -148,7 +228,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
         let file = entry.file_name();
         let file = file.to_string_lossy();
         if file.starts_with(&staging) || file.starts_with(&retired) {
-            let _ = fs::remove_dir_all(entry.path());
+            remove_all(&entry.path());
         }
     }
 }
@@ -157,8 +237,26 @@ fn remove_leftovers(parent: &Path, name: &str) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn publish_replaces_and_cleans_up() {
+    /// How a test moves staged outputs into place.
+    #[derive(Debug, Clone, Copy)]
+    enum Move {
+        /// `Staging::publish`: the atomic swap where the system has one.
+        Publish,
+        /// The fallback for systems without the swap.
+        Renames,
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[track_caller]
+    fn check_rounds(how: Move) {
         let root = tempfile::tempdir().unwrap();
         let target = root.path().join("news");
         for round in 0..3 {
@@ -173,16 +271,32 @@ mod tests {
                 let previous = fs::read_to_string(target.join("rss.xml")).unwrap();
                 assert_eq!(previous, format!("round {}", round - 1));
             }
-            staging.publish().unwrap();
+            match how {
+                Move::Renames if round > 0 => {
+                    let target = staging.target.clone();
+                    let staged = staging.dir.keep();
+                    swap_by_renames(&staged, &target).unwrap();
+                }
+                _ => staging.publish().unwrap(),
+            }
             assert_eq!(
                 fs::read_to_string(target.join("rss.xml")).unwrap(),
-                format!("round {round}")
+                format!("round {round}"),
+                "{how:?}"
             );
-            let names: Vec<_> = fs::read_dir(root.path())
-                .unwrap()
-                .map(|e| e.unwrap().file_name())
-                .collect();
-            assert_eq!(names, ["news"], "no staging or retired folder is left");
+            assert_eq!(names(&target), ["articles", "rss.xml"], "{how:?}");
+            assert_eq!(
+                names(root.path()),
+                ["news"],
+                "{how:?}: no staging or retired folder is left"
+            );
+        }
+    }
+
+    #[test]
+    fn publish_replaces_and_cleans_up() {
+        for how in [Move::Publish, Move::Renames] {
+            check_rounds(how);
         }
     }
 
@@ -197,10 +311,53 @@ mod tests {
         failed.write(OutputName::Rss, b"half").unwrap();
         drop(failed);
         assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "good");
-        let names: Vec<_> = fs::read_dir(root.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["news"]);
+        assert_eq!(names(root.path()), ["news"]);
+    }
+
+    /// What a killed build leaves (a staging folder half written or holding the old outputs
+    /// after the swap, a retired folder) is removed by the next build, and only that.
+    #[test]
+    fn the_next_build_removes_what_a_killed_build_left() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        let staging = Staging::new(&target).unwrap();
+        staging.write(OutputName::Rss, b"good").unwrap();
+        staging.publish().unwrap();
+        for left in [".news.staging-a1", ".news.retired-b2", ".news.staging-c3"] {
+            fs::create_dir_all(root.path().join(left).join(ARTICLES_DIR)).unwrap();
+            fs::write(root.path().join(left).join("rss.xml"), "old").unwrap();
+        }
+        fs::create_dir(root.path().join(".other.staging-d4")).unwrap();
+        let next = Staging::new(&target).unwrap();
+        let mut expect = vec![
+            ".other.staging-d4".to_owned(),
+            next.path()
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+            "news".to_owned(),
+        ];
+        expect.sort();
+        assert_eq!(names(root.path()), expect);
+        assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "good");
+    }
+
+    /// On Linux the two folders really are swapped in one step.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn linux_swaps_in_one_step() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = (root.path().join("a"), root.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("from-a"), "").unwrap();
+        fs::write(b.join("from-b"), "").unwrap();
+        assert!(
+            exchange(&a, &b).unwrap(),
+            "the file system refused the swap"
+        );
+        assert_eq!(names(&a), ["from-b"]);
+        assert_eq!(names(&b), ["from-a"]);
     }
 }

@@ -58,7 +58,12 @@ pub(crate) fn resolve(
     }
 
     let headline = headline(&draft, &fm, sink);
-    let slug = slug(&fm, headline.as_deref(), top, sink);
+    // Where the headline came from, for a slug that cannot be derived from it.
+    let headline_pos = [&fm.headline, &draft.headline, &draft.lead]
+        .into_iter()
+        .find_map(|h| h.as_ref().map(|h| h.pos))
+        .unwrap_or(top);
+    let slug = slug(&fm, headline.as_deref(), headline_pos, sink);
     let url = match (&fm.url, channel, &slug) {
         (Some(u), _, _) => Some(u.value.clone()),
         (None, Some(c), Some(s)) => Some(c.article_url(s)),
@@ -229,7 +234,7 @@ fn headline(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<Stri
     }
 }
 
-fn slug(fm: &FrontMatter, headline: Option<&str>, top: Pos, sink: &mut Sink<'_>) -> Option<Slug> {
+fn slug(fm: &FrontMatter, headline: Option<&str>, at: Pos, sink: &mut Sink<'_>) -> Option<Slug> {
     if let Some(s) = &fm.slug {
         return Some(s.value.clone());
     }
@@ -241,7 +246,7 @@ fn slug(fm: &FrontMatter, headline: Option<&str>, top: Pos, sink: &mut Sink<'_>)
     if slug.is_none() {
         sink.error(
             Code::InvalidSlug,
-            top,
+            at,
             format!("no slug could be derived from the headline {headline:?}"),
         )
         .hint(format!(

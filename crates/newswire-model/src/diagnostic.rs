@@ -134,6 +134,11 @@ codes! {
     // NW05xx: outputs.
     /// An output document does not meet its format's rules.
     OutputInvalid = "NW0501",
+    /// An id the previous build published is gone from this build: partners will drop the item.
+    IdDisappeared = "NW0502",
+    /// An article's content changed since the previous build but its `modified` date did not:
+    /// partners that look at the date would miss the update.
+    ChangedWithoutModified = "NW0503",
 }
 
 impl fmt::Display for Code {

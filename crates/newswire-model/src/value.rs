@@ -147,10 +147,10 @@ impl AbsoluteUrl {
         const RULE: &str = "use an absolute http:// or https:// URL with a host";
         let url = url::Url::parse(s.trim()).map_err(|_| InvalidValue::new("URL", s, RULE))?;
         let http = matches!(url.scheme(), "http" | "https");
-        if !http || url.host_str().is_none_or(str::is_empty) {
+        if !http || !url.host_str().is_some_and(is_rfc3986_host) {
             return Err(InvalidValue::new("URL", s, RULE));
         }
-        Ok(AbsoluteUrl(url.into()))
+        Ok(AbsoluteUrl(to_rfc3986(url.into())))
     }
 
     /// The URL as text, in its normalised form.
@@ -184,6 +184,79 @@ impl AbsoluteUrl {
     }
 }
 
+/// Whether a host, as the WHATWG serialisation writes it, is also an RFC 3986 host: WHATWG
+/// lets a few characters RFC 3986 forbids (such as `{` and `` ` ``) through in domains.
+fn is_rfc3986_host(host: &str) -> bool {
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| is_rfc3986_pchar(b) && b != b'@' || matches!(b, b'[' | b']'))
+}
+
+/// Whether RFC 3986 allows byte `b` as is in a path segment (`pchar`, less `%`).
+fn is_rfc3986_pchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+        )
+}
+
+/// Percent-encodes what the WHATWG serialisation leaves in the user info, path, query or
+/// fragment but RFC 3986 forbids (`|`, `^`, `[`, `]`, a `%` not followed by two hex digits,
+/// a second `#`), so that every URL also meets the schemas' `uri` format. Parsing the result
+/// again gives it back unchanged.
+fn to_rfc3986(url: String) -> String {
+    let authority = url.find("://").map_or(0, |i| i + 3);
+    let path = url[authority..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| authority + i);
+    let host = url[authority..path]
+        .rfind('@')
+        .map_or(authority, |i| authority + i + 1);
+    let mut out = String::with_capacity(url.len() + 8);
+    out.push_str(&url[..authority]);
+    push_rfc3986(&mut out, &url[authority..host]);
+    out.push_str(&url[host..path]);
+    push_rfc3986(&mut out, &url[path..]);
+    out
+}
+
+/// Appends `part` with every byte RFC 3986 forbids there percent-encoded.
+fn push_rfc3986(out: &mut String, part: &str) {
+    let bytes = part.as_bytes();
+    let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
+    let mut in_fragment = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let keep = match b {
+            b'%' => hex(i + 1) && hex(i + 2),
+            b'#' => !std::mem::replace(&mut in_fragment, true),
+            b'/' | b'?' => true,
+            _ => is_rfc3986_pchar(b),
+        };
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
 string_newtype_serde!(AbsoluteUrl, AbsoluteUrl::parse);
 
 impl JsonSchema for AbsoluteUrl {
@@ -212,6 +285,13 @@ impl LanguageTag {
         const RULE: &str = "use a BCP 47 language tag such as \"en\" or \"en-GB\"";
         let tag = oxilangtag::LanguageTag::parse_and_normalize(s.trim())
             .map_err(|_| InvalidValue::new("language tag", s, RULE))?;
+        // BCP 47 also allows tags that name no language (private use such as `x-house`,
+        // irregular grandfathered ones such as `i-klingon`); the schema, and every format a
+        // tag goes into, needs a primary language subtag of 2 to 8 letters.
+        let primary = tag.as_str().split('-').next().unwrap_or_default();
+        if !(2..=8).contains(&primary.len()) {
+            return Err(InvalidValue::new("language tag", s, RULE));
+        }
         Ok(LanguageTag(tag.into_inner()))
     }
 
@@ -287,6 +367,38 @@ mod tests {
             ("ftp://news.example/", None),
             ("data:text/html,hi", None),
             ("https://", None),
+            // RFC 3986 forbids what WHATWG lets through: encoded, or refused in a host.
+            (
+                "https://news.example/50%",
+                Some("https://news.example/50%25"),
+            ),
+            (
+                "https://news.example/a%2Fb%zz",
+                Some("https://news.example/a%2Fb%25zz"),
+            ),
+            (
+                "https://news.example/a|b^c[d]",
+                Some("https://news.example/a%7Cb%5Ec%5Bd%5D"),
+            ),
+            (
+                "https://news.example/?q=[1]|2",
+                Some("https://news.example/?q=%5B1%5D%7C2"),
+            ),
+            (
+                "https://news.example/#a#b",
+                Some("https://news.example/#a%23b"),
+            ),
+            (
+                "https://news.example/a%7Cb",
+                Some("https://news.example/a%7Cb"),
+            ),
+            ("https://[::1]:8080/x", Some("https://[::1]:8080/x")),
+            (
+                "https://a%:b@news.example/",
+                Some("https://a%25:b@news.example/"),
+            ),
+            ("https://news{x}.example/", None),
+            ("https://news`x.example/", None),
         ] {
             let got = AbsoluteUrl::parse(input).ok();
             assert_eq!(
@@ -294,6 +406,10 @@ mod tests {
                 expect,
                 "url {input:?}"
             );
+            if let Some(url) = got {
+                let again = AbsoluteUrl::parse(url.as_str());
+                assert_eq!(again.as_ref(), Ok(&url), "url {input:?} parsed twice");
+            }
         }
     }
 
@@ -323,6 +439,10 @@ mod tests {
             ("e", None),
             ("en_GB", None),
             ("", None),
+            ("x-house", None),
+            ("i-klingon", None),
+            ("en-x-house", Some("en-x-house")),
+            ("sgn-BE-FR", Some("sgn-BE-FR")),
         ] {
             let got = LanguageTag::parse(input).ok();
             assert_eq!(

@@ -183,6 +183,13 @@ pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut 
     forbidden_characters(record, &mut String::new(), &mut push);
 }
 
+/// Reports every string in `document` (a record or a channel) that holds a character XML 1.0
+/// forbids, at its pointer: no feed or page could carry it.
+pub(crate) fn check_characters(file: &str, document: &Value, out: &mut Vec<Diagnostic>) {
+    let mut push = |d: Diagnostic| out.push(d.in_file(file));
+    forbidden_characters(document, &mut String::new(), &mut push);
+}
+
 /// The value of `key` in `record`, when it is there and has the model's form.
 fn field<'de, T: Deserialize<'de>>(record: &'de Value, key: &str) -> Option<T> {
     T::deserialize(record.get(key)?).ok()

@@ -77,10 +77,12 @@ impl Validator {
     }
 
     /// The schema layer on a channel (`channel.toml` read into JSON): every violation of the
-    /// channel schema, each as a [`Code::ChannelInvalid`] error.
+    /// channel schema, each as a [`Code::ChannelInvalid`] error, and every text that holds a
+    /// character XML 1.0 forbids, as a [`Code::ForbiddenCharacter`] error.
     pub fn channel_json(&self, file: &str, value: &Value) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         schema_diagnostics(&self.channel, CHANNEL, file, value, &mut out);
+        rules::check_characters(file, value, &mut out);
         out
     }
 

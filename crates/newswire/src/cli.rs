@@ -9,11 +9,38 @@ use newswire_model::Timestamp;
 #[derive(Debug, Parser)]
 #[command(name = "newswire", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  newswire build                       build every channel under ./feeds into ./public\n  newswire parse story.txt --published 2026-03-14T09:30:00+00:00\n  newswire validate feeds/harbour-ledger --format github"
+    after_help = "Examples:\n  newswire new channel city-desk       make feeds/city-desk with an example article\n  newswire build                       build every channel under ./feeds into ./public\n  newswire parse story.txt --published 2026-03-14T09:30:00+00:00\n  newswire validate feeds/harbour-ledger --format github"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    #[command(flatten)]
+    pub(crate) global: Global,
+}
+
+/// Flags every command takes, before or after the command's name.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Global {
+    /// Print only warnings and errors: no summary, no progress bar, no notes.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Print more: notes, one line per channel, every file written.
+    #[arg(short, long, global = true)]
+    pub(crate) verbose: bool,
+    /// When to colour text output [default: auto, which is when standard error is a terminal
+    /// and NO_COLOR is not set].
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColourChoice::Auto, hide_default_value = true)]
+    pub(crate) color: ColourChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColourChoice {
+    /// Colour when standard error is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +70,16 @@ pub(crate) enum Command {
         after_help = "Examples:\n  newswire schema > record.schema.json\n  newswire schema --out schemas/"
     )]
     Schema(SchemaArgs),
+    /// Create a channel folder or a new article from a template.
+    #[command(
+        after_help = "Examples:\n  newswire new channel city-desk\n  newswire new channel \"City Desk\" --dir feeds\n  newswire new article \"Harbour lights return\" --channel feeds/city-desk"
+    )]
+    New(NewArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  newswire completions bash > ~/.local/share/bash-completion/completions/newswire\n  newswire completions zsh > ~/.zfunc/_newswire\n  newswire completions fish > ~/.config/fish/completions/newswire.fish"
+    )]
+    Completions(CompletionsArgs),
 }
 
 /// Flags shared by the commands that report diagnostics.
@@ -82,7 +119,8 @@ pub(crate) struct Reading {
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
-    /// Channel folders [default: every folder under ./feeds with a channel.toml].
+    /// Channel folders, or folders of channel folders [default: every folder under ./feeds
+    /// with a channel.toml].
     #[arg(value_name = "CHANNEL_DIR")]
     pub(crate) channels: Vec<PathBuf>,
     /// Where outputs go: one folder per channel.
@@ -115,8 +153,8 @@ pub(crate) struct ParseArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Article files (.txt, .md), records (.json), channel.toml files or channel folders; `-` reads
-    /// an article from standard input.
+    /// Article files (.txt, .md), records (.json), channel.toml files, channel folders or folders
+    /// of channel folders; `-` reads an article from standard input.
     #[arg(value_name = "PATH", required = true)]
     pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -164,6 +202,64 @@ pub(crate) struct ExportArgs {
     /// Write into this folder (one file per article for per-article formats) instead of stdout.
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewArgs {
+    #[command(subcommand)]
+    pub(crate) what: NewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum NewCommand {
+    /// A channel folder: a commented channel.toml and one example article that builds cleanly.
+    #[command(
+        after_help = "Examples:\n  newswire new channel city-desk\n  newswire new channel \"City Desk\" --dir feeds"
+    )]
+    Channel(NewChannelArgs),
+    /// An article with front matter in a channel's articles/ folder, published now.
+    #[command(
+        after_help = "Examples:\n  newswire new article \"Harbour lights return\"\n  newswire new article \"Harbour lights return\" --channel feeds/city-desk --author \"Mira Castell\""
+    )]
+    Article(NewArticleArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewChannelArgs {
+    /// The channel's name: its folder is the name in lower case with hyphens (`City Desk` makes
+    /// `city-desk`).
+    #[arg(value_name = "NAME")]
+    pub(crate) name: String,
+    /// The folder the channel folder goes in.
+    #[arg(long, value_name = "DIR", default_value = "feeds")]
+    pub(crate) dir: PathBuf,
+    /// The feed's title [default: NAME, or NAME in title case when it is a folder name].
+    #[arg(long)]
+    pub(crate) title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewArticleArgs {
+    /// The headline; the file name and slug are made from it.
+    #[arg(value_name = "TITLE")]
+    pub(crate) title: String,
+    /// The channel folder [default: the channel the current folder is in, or the only channel
+    /// under ./feeds].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) channel: Option<PathBuf>,
+    /// The author, written as the byline [default: none, so the channel's default author].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) author: Option<String>,
+    /// The publication date, RFC 3339 with offset [default: now, in UTC, to the minute].
+    #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
+    pub(crate) published: Option<Timestamp>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
+use anstyle::AnsiColor;
 use anyhow::{Context as _, bail};
 use newswire_build::{InputKind, Options, find_channel_file, load_channel, read_article};
 use newswire_ingest::{Context, Parsed};
@@ -11,102 +14,177 @@ use newswire_model::{Channel, Diagnostic, Record};
 use newswire_validate::Validator;
 
 use crate::cli::{
-    BuildArgs, Cli, Command, DiagnosticFormat, ExportArgs, ExportFormat, ParseArgs, Reading,
-    Reporting, SchemaArgs, ValidateArgs,
+    BuildArgs, Cli, Command, CompletionsArgs, DiagnosticFormat, ExportArgs, ExportFormat,
+    NewArticleArgs, NewChannelArgs, NewCommand, ParseArgs, Reading, Reporting, SchemaArgs,
+    ValidateArgs,
 };
-use crate::render;
+use crate::progress::Bar;
+use crate::ui::{Counts, Ui, plural};
+use crate::{render, scaffold};
 
 /// Exit code when the input is invalid.
 const EXIT_INVALID: u8 = 1;
 /// Exit code for usage and I/O failures.
 pub(crate) const EXIT_FAILURE: u8 = 2;
 
-pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
+pub(crate) fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Build(args) => build(args),
-        Command::Parse(args) => parse(args),
-        Command::Validate(args) => validate(args),
-        Command::Export(args) => export(args),
-        Command::Schema(args) => schema(args),
+        Command::Build(args) => build(args, ui),
+        Command::Parse(args) => parse(args, ui),
+        Command::Validate(args) => validate(args, ui),
+        Command::Export(args) => export(args, ui),
+        Command::Schema(args) => schema(args, ui),
+        Command::New(args) => match args.what {
+            NewCommand::Channel(args) => new_channel(args, ui),
+            NewCommand::Article(args) => new_article(args, ui),
+        },
+        Command::Completions(args) => completions(&args),
     }
 }
 
-fn build(args: BuildArgs) -> anyhow::Result<u8> {
+fn build(args: BuildArgs, ui: &Ui) -> anyhow::Result<u8> {
+    let started = Instant::now();
     let channels = if args.channels.is_empty() {
         let feeds = Path::new("feeds");
+        if !feeds.is_dir() {
+            bail!(
+                "no ./feeds folder here: give channel folders (newswire build DIR), run where ./feeds is, or make a channel with `newswire new channel NAME`"
+            );
+        }
         newswire_build::discover_channels(feeds)
             .with_context(|| format!("cannot list channels in {}", feeds.display()))?
     } else {
-        args.channels
+        let mut dirs = Vec::new();
+        for dir in &args.channels {
+            dirs.extend(channel_dirs(dir)?);
+        }
+        dirs
     };
     if channels.is_empty() {
-        bail!("no channels to build: give channel folders, or run where ./feeds holds them");
+        bail!(
+            "no channels in ./feeds: a channel is a folder holding channel.toml; make one with `newswire new channel NAME`"
+        );
     }
     let mut options = Options::new(&args.out);
     options.keep_going = args.keep_going;
     options.published = args.published;
     options.max_article_bytes = args.max_article_bytes;
+    let bar = ui.progress().then(|| Arc::new(Bar::new()));
+    options.progress = bar
+        .clone()
+        .map(|bar| bar as Arc<dyn newswire_build::Progress>);
     let report = newswire_build::build(&channels, &options);
-    report_diagnostics(&args.reporting, &report.diagnostics, &HashMap::new())?;
-    let mut stderr = std::io::stderr().lock();
+    if let Some(bar) = &bar {
+        bar.finish();
+    }
+    report_diagnostics(ui, &args.reporting, &report.diagnostics, &HashMap::new())?;
     for channel in &report.channels {
         let status = if channel.published {
             "published"
         } else {
             "not published"
         };
-        writeln!(
-            stderr,
-            "{}: {} articles, {} rejected, {} outputs {status} to {}",
+        ui.detail(&format!(
+            "{}: {}, {} rejected, {} {status} to {}",
             channel.dir.display(),
-            channel.articles,
+            plural(channel.articles, "article", "articles"),
             channel.rejected,
-            channel.outputs,
+            plural(channel.outputs, "output", "outputs"),
             channel.out_dir.display()
-        )?;
+        ))?;
     }
+    ui.say(&ui.build_summary(&report, started.elapsed()))?;
     if report.channels.iter().any(|c| !c.published) && !report.has_errors() {
         return Ok(EXIT_FAILURE);
     }
     Ok(exit_code(&report.diagnostics, args.reporting.deny_warnings))
 }
 
-fn parse(args: ParseArgs) -> anyhow::Result<u8> {
+/// The channels a folder given on the command line stands for: itself when it holds a
+/// channel.toml, else the channel folders directly inside it (such as ./feeds).
+fn channel_dirs(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if dir.join(newswire_build::CHANNEL_FILE).is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    if !dir.is_dir() {
+        bail!(
+            "{} is not a folder: give a channel folder, the one holding channel.toml",
+            dir.display()
+        );
+    }
+    let inside = newswire_build::discover_channels(dir)
+        .with_context(|| format!("cannot list channels in {}", dir.display()))?;
+    if inside.is_empty() {
+        bail!(
+            "{} is not a channel folder: it has no channel.toml, and no folder in it has one",
+            dir.display()
+        );
+    }
+    Ok(inside)
+}
+
+/// A usage error when `dir` is not a channel folder.
+fn check_channel_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.join(newswire_build::CHANNEL_FILE).is_file() {
+        bail!(
+            "{} is not a channel folder: it has no channel.toml",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+fn parse(args: ParseArgs, ui: &Ui) -> anyhow::Result<u8> {
     let validator = Validator::new();
     let input = Input::read(&args.file)?;
-    let channel = channel_for(&args.reading, &args.file, &validator)?;
+    let channel = channel_for(ui, &args.reading, &args.file, &validator)?;
     let parsed = input.parse(&args.reading, channel.as_ref(), &validator);
     report_diagnostics(
+        ui,
         &reporting(args.format),
         &parsed.diagnostics,
         &input.sources(),
     )?;
+    if channel.is_none() && input.kind != InputKind::Record {
+        without_channel(ui, &parsed.diagnostics)?;
+    }
     if let Some(record) = &parsed.record {
+        let mut json = serde_json::to_vec_pretty(record)?;
+        json.push(b'\n');
         let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, record)?;
-        writeln!(stdout)?;
+        stdout.write_all(&json)?;
+        stdout.flush()?;
     }
     Ok(exit_code(&parsed.diagnostics, false))
 }
 
-fn validate(args: ValidateArgs) -> anyhow::Result<u8> {
+fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
     let validator = Validator::new();
+    let mut files = 0usize;
+    let mut channelless = false;
     let mut diagnostics = Vec::new();
     let mut sources = HashMap::new();
     let mut records: Vec<(String, Record)> = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
-            diagnostics.extend(validate_channel_dir(path, &validator)?);
+            for dir in channel_dirs(path)? {
+                let (articles, found) = validate_channel_dir(ui, &dir, &validator)?;
+                files += articles + 1;
+                diagnostics.extend(found);
+            }
         } else if path
             .file_name()
             .is_some_and(|n| n == newswire_build::CHANNEL_FILE)
         {
+            files += 1;
             if let Err(ds) = load_channel(path, &validator) {
                 diagnostics.extend(ds);
             }
         } else {
+            files += 1;
             let input = Input::read(path)?;
-            let channel = channel_for(&args.reading, path, &validator)?;
+            let channel = channel_for(ui, &args.reading, path, &validator)?;
+            channelless |= channel.is_none() && input.kind != InputKind::Record;
             let parsed = input.parse(&args.reading, channel.as_ref(), &validator);
             diagnostics.extend(parsed.diagnostics);
             sources.extend(input.sources());
@@ -118,25 +196,48 @@ fn validate(args: ValidateArgs) -> anyhow::Result<u8> {
     diagnostics.extend(newswire_validate::check_unique(
         records.iter().map(|(file, record)| (file.as_str(), record)),
     ));
-    report_diagnostics(&args.reporting, &diagnostics, &sources)?;
+    report_diagnostics(ui, &args.reporting, &diagnostics, &sources)?;
+    if channelless {
+        without_channel(ui, &diagnostics)?;
+    }
+    let counts = Counts::of(&diagnostics);
+    let word = if counts.errors > 0 {
+        ui.paint("invalid", AnsiColor::Red)
+    } else {
+        ui.paint("validated", AnsiColor::Green)
+    };
+    ui.say(&format!(
+        "{word} {}: {}",
+        plural(files, "file", "files"),
+        counts.describe(
+            args.reporting.format != DiagnosticFormat::Text
+                || ui.shows(newswire_model::Severity::Note)
+        )
+    ))?;
     Ok(exit_code(&diagnostics, args.reporting.deny_warnings))
 }
 
-/// Validates a whole channel folder by building it into a scratch folder that is thrown away.
-fn validate_channel_dir(dir: &Path, validator: &Validator) -> anyhow::Result<Vec<Diagnostic>> {
-    if !dir.join(newswire_build::CHANNEL_FILE).is_file() {
-        bail!(
-            "{} is not a channel folder: it has no channel.toml",
-            dir.display()
-        );
-    }
+/// Validates a whole channel folder by building it into a scratch folder that is thrown away;
+/// returns how many article files it has, and the diagnostics.
+fn validate_channel_dir(
+    ui: &Ui,
+    dir: &Path,
+    validator: &Validator,
+) -> anyhow::Result<(usize, Vec<Diagnostic>)> {
     let scratch = tempfile::tempdir().context("cannot make a scratch folder")?;
-    let options = Options::new(scratch.path());
-    let (_, diagnostics) = newswire_build::build_channel(dir, &options, validator);
-    Ok(diagnostics)
+    let mut options = Options::new(scratch.path());
+    let bar = ui.progress().then(|| Arc::new(Bar::new()));
+    options.progress = bar
+        .clone()
+        .map(|bar| bar as Arc<dyn newswire_build::Progress>);
+    let (report, diagnostics) = newswire_build::build_channel(dir, &options, validator);
+    if let Some(bar) = &bar {
+        bar.finish();
+    }
+    Ok((report.articles, diagnostics))
 }
 
-fn export(args: ExportArgs) -> anyhow::Result<u8> {
+fn export(args: ExportArgs, ui: &Ui) -> anyhow::Result<u8> {
     let validator = Validator::new();
     let per_article = args.format.per_article();
     if per_article && args.out.is_none() && args.files.len() > 1 {
@@ -145,7 +246,7 @@ fn export(args: ExportArgs) -> anyhow::Result<u8> {
             args.files.len()
         );
     }
-    let channel = channel_for(&args.reading, &args.files[0], &validator)?;
+    let channel = channel_for(ui, &args.reading, &args.files[0], &validator)?;
     let mut diagnostics = Vec::new();
     let mut sources = HashMap::new();
     let mut records = Vec::new();
@@ -159,7 +260,15 @@ fn export(args: ExportArgs) -> anyhow::Result<u8> {
     diagnostics.extend(newswire_validate::check_unique(
         records.iter().map(|(file, record)| (file.as_str(), record)),
     ));
-    report_diagnostics(&reporting(DiagnosticFormat::Text), &diagnostics, &sources)?;
+    report_diagnostics(
+        ui,
+        &reporting(DiagnosticFormat::Text),
+        &diagnostics,
+        &sources,
+    )?;
+    if channel.is_none() {
+        without_channel(ui, &diagnostics)?;
+    }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(EXIT_INVALID);
     }
@@ -179,7 +288,13 @@ fn export(args: ExportArgs) -> anyhow::Result<u8> {
                 let path = dir.join(name);
                 std::fs::write(&path, bytes)
                     .with_context(|| format!("cannot write {}", path.display()))?;
+                ui.detail(&format!("wrote {}", path.display()))?;
             }
+            ui.say(&format!(
+                "wrote {} to {}",
+                plural(documents.len(), "file", "files"),
+                dir.display()
+            ))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -241,7 +356,7 @@ fn documents(
     })
 }
 
-fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
+fn schema(args: SchemaArgs, ui: &Ui) -> anyhow::Result<u8> {
     let schemas = newswire_schema::generate();
     match args.out {
         Some(dir) => {
@@ -251,6 +366,7 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
                 let path = dir.join(schema.name);
                 std::fs::write(&path, &schema.contents)
                     .with_context(|| format!("cannot write {}", path.display()))?;
+                ui.detail(&format!("wrote {}", path.display()))?;
             }
         }
         None => {
@@ -261,6 +377,176 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
                 .write_all(record.contents.as_bytes())?;
         }
     }
+    Ok(0)
+}
+
+fn new_channel(args: NewChannelArgs, ui: &Ui) -> anyhow::Result<u8> {
+    let Some(slug) = newswire_ingest::slugify(&args.name) else {
+        bail!(
+            "cannot make a folder name from `{}`: give a name with letters or digits, such as city-desk",
+            args.name
+        );
+    };
+    let title = match &args.title {
+        Some(title) if !title.trim().is_empty() => title.trim().to_owned(),
+        Some(_) => bail!("the title is empty: give --title a few words, or leave it out"),
+        None => scaffold::title_for(&args.name, &slug),
+    };
+    let dir = args.dir.join(slug.as_str());
+    if dir.exists() {
+        bail!(
+            "{} already exists: choose another name, or remove it first",
+            dir.display()
+        );
+    }
+    let headline = format!("{title} opens its newsroom");
+    let article_slug = newswire_ingest::slugify(&headline).unwrap_or_else(|| slug.clone());
+    let article_path = dir
+        .join(newswire_build::ARTICLES_DIR)
+        .join(format!("{article_slug}.md"));
+    std::fs::create_dir_all(dir.join(newswire_build::ARTICLES_DIR))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let channel_path = dir.join(newswire_build::CHANNEL_FILE);
+    create_new(&channel_path, &scaffold::channel_toml(&slug, &title))?;
+    let article = scaffold::article(&headline, &article_slug, &scaffold::now(), None);
+    create_new(&article_path, &article)?;
+    ui.say(&format!(
+        "{} channel `{title}` in {}",
+        ui.paint("created", AnsiColor::Green),
+        dir.display()
+    ))?;
+    ui.detail(&format!("  {}", channel_path.display()))?;
+    ui.detail(&format!("  {}", article_path.display()))?;
+    let build = if args.dir == Path::new("feeds") {
+        "newswire build".to_owned()
+    } else {
+        format!("newswire build {}", dir.display())
+    };
+    ui.say(&format!(
+        "next:\n  edit {}: its news.example addresses are placeholders\n  newswire new article \"A headline\" --channel {}\n  {build}",
+        channel_path.display(),
+        dir.display()
+    ))?;
+    Ok(0)
+}
+
+fn new_article(args: NewArticleArgs, ui: &Ui) -> anyhow::Result<u8> {
+    let dir = match &args.channel {
+        Some(path)
+            if path
+                .file_name()
+                .is_some_and(|n| n == newswire_build::CHANNEL_FILE) =>
+        {
+            path.parent().map_or_else(PathBuf::new, Path::to_path_buf)
+        }
+        Some(dir) => {
+            check_channel_dir(dir)?;
+            dir.clone()
+        }
+        None => default_channel_dir()?,
+    };
+    let headline = args.title.trim();
+    let Some(slug) = newswire_ingest::slugify(headline) else {
+        bail!(
+            "cannot make a file name from `{}`: give a headline with letters or digits",
+            args.title
+        );
+    };
+    let articles = dir.join(newswire_build::ARTICLES_DIR);
+    for ext in ["txt", "md", "json"] {
+        let path = articles.join(format!("{slug}.{ext}"));
+        if path.exists() {
+            bail!(
+                "{} already exists: give the new article another headline",
+                path.display()
+            );
+        }
+    }
+    std::fs::create_dir_all(&articles)
+        .with_context(|| format!("cannot create {}", articles.display()))?;
+    let path = articles.join(format!("{slug}.md"));
+    let published = args.published.unwrap_or_else(scaffold::now);
+    let text = scaffold::article(headline, &slug, &published, args.author.as_deref());
+    create_new(&path, &text)?;
+    ui.say(&format!(
+        "{} {}",
+        ui.paint("created", AnsiColor::Green),
+        path.display()
+    ))?;
+    if args.author.is_none() {
+        let channel = load_channel(&dir.join(newswire_build::CHANNEL_FILE), &Validator::new());
+        if channel.is_ok_and(|c| c.default_author.is_none()) {
+            ui.say(
+                "note: the channel names no default author: add a byline (`By NAME`) or `authors` to the front matter, or `default_author` to channel.toml",
+            )?;
+        }
+    }
+    Ok(0)
+}
+
+/// The channel a new article goes in when `--channel` is not given: the channel the current
+/// folder is in, else the only channel under ./feeds.
+fn default_channel_dir() -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    if let Some(dir) = cwd
+        .ancestors()
+        .find(|dir| dir.join(newswire_build::CHANNEL_FILE).is_file())
+    {
+        // Relative to the current folder: `articles/x.md` inside the channel, `../articles/x.md`
+        // is never needed since the channel is the current folder or above it.
+        return Ok(dir
+            .strip_prefix(&cwd)
+            .map_or_else(|_| dir.to_path_buf(), Path::to_path_buf));
+    }
+    let feeds = Path::new("feeds");
+    let channels = if feeds.is_dir() {
+        newswire_build::discover_channels(feeds)
+            .with_context(|| format!("cannot list channels in {}", feeds.display()))?
+    } else {
+        Vec::new()
+    };
+    match channels.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => bail!(
+            "no channel to add the article to: pass --channel DIR, or make a channel with `newswire new channel NAME`"
+        ),
+        many => bail!(
+            "which channel? pass --channel with one of: {}",
+            many.iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Writes `text` to a file that must not exist yet.
+fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| {
+            if path.exists() {
+                format!(
+                    "{} already exists: newswire never overwrites it",
+                    path.display()
+                )
+            } else {
+                format!("cannot create {}", path.display())
+            }
+        })?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
+    let mut command = crate::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "newswire", &mut script);
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&script)?;
+    stdout.flush()?;
     Ok(0)
 }
 
@@ -292,6 +578,12 @@ impl Input {
                 bytes,
                 from_stdin: true,
             });
+        }
+        if path.is_dir() {
+            bail!(
+                "{} is a folder: give article files, or use `newswire validate` or `newswire build` for a channel folder",
+                path.display()
+            );
         }
         let Some(kind) = InputKind::of(path) else {
             bail!(
@@ -332,6 +624,7 @@ impl Input {
 
 /// The channel an article belongs to: `--channel`, or the nearest channel.toml above it.
 fn channel_for(
+    ui: &Ui,
     reading: &Reading,
     article: &Path,
     validator: &Validator,
@@ -345,6 +638,7 @@ fn channel_for(
         Ok(channel) => Ok(Some(channel)),
         Err(diagnostics) => {
             report_diagnostics(
+                ui,
                 &reporting(DiagnosticFormat::Text),
                 &diagnostics,
                 &HashMap::new(),
@@ -352,6 +646,16 @@ fn channel_for(
             bail!("the channel file {} is invalid", path.display())
         }
     }
+}
+
+/// Says, after errors, that an article read without a channel misses what a channel gives.
+fn without_channel(ui: &Ui, diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        ui.say(
+            "note: no channel.toml was found in the article's folder or above it, so it has no base URL, language or publisher: pass --channel FILE",
+        )?;
+    }
+    Ok(())
 }
 
 /// Reporting for a command whose standard output is its document.
@@ -363,24 +667,39 @@ fn reporting(format: DiagnosticFormat) -> Reporting {
     }
 }
 
-/// Prints diagnostics: text for people on standard error; JSON lines and GitHub annotations
-/// on standard output, where CI reads them, except for commands whose standard output is
-/// the document they make (`parse`, `export`).
+/// Prints diagnostics: text for people on standard error (notes only with `-v`); JSON lines
+/// and GitHub annotations, every diagnostic, on standard output, where CI reads them, except
+/// for commands whose standard output is the document they make (`parse`, `export`).
 fn report_diagnostics(
+    ui: &Ui,
     reporting: &Reporting,
     diagnostics: &[Diagnostic],
     sources: &HashMap<String, String>,
 ) -> anyhow::Result<()> {
-    if reporting.format == DiagnosticFormat::Text || !reporting.stdout_free {
+    if reporting.format == DiagnosticFormat::Text {
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| ui.shows(d.severity))
+            .cloned()
+            .collect();
+        render::write(
+            &mut std::io::stderr().lock(),
+            reporting.format,
+            &shown,
+            sources,
+            ui.colour,
+        )?;
+    } else if !reporting.stdout_free {
         render::write(
             &mut std::io::stderr().lock(),
             reporting.format,
             diagnostics,
             sources,
+            false,
         )?;
     } else {
         let mut stdout = std::io::stdout().lock();
-        render::write(&mut stdout, reporting.format, diagnostics, sources)?;
+        render::write(&mut stdout, reporting.format, diagnostics, sources, false)?;
         stdout.flush()?;
     }
     Ok(())

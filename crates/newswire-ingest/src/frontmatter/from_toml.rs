@@ -42,6 +42,9 @@ pub(crate) fn tidy(message: &str) -> String {
 fn entries(table: DeTable<'_>, index: &LineIndex<'_>) -> Vec<Entry> {
     let mut out: Vec<Entry> = table
         .into_iter()
+        // A date-time the parser could not read is a placeholder with neither date nor time;
+        // the syntax error says what is wrong with it, so the key is left out.
+        .filter(|(_, value)| !is_placeholder(value.get_ref()))
         .map(|(key, value)| Entry {
             key_pos: index.pos(key.span()),
             key: key.into_inner().into_owned(),
@@ -51,6 +54,11 @@ fn entries(table: DeTable<'_>, index: &LineIndex<'_>) -> Vec<Entry> {
     // Tables come sorted by key; keep the order of the file instead.
     out.sort_by_key(|e| (e.key_pos.line, e.key_pos.column));
     out
+}
+
+/// Whether `value` stands in for a date-time that was reported as a syntax error.
+fn is_placeholder(value: &DeValue<'_>) -> bool {
+    matches!(value, DeValue::Datetime(d) if d.date.is_none() && d.time.is_none())
 }
 
 fn node(value: Spanned<DeValue<'_>>, index: &LineIndex<'_>) -> Node {
@@ -70,6 +78,40 @@ fn node(value: Spanned<DeValue<'_>>, index: &LineIndex<'_>) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parses `content` (from line 2); expects the keys read and the diagnostics as
+    /// `code line:column`.
+    #[track_caller]
+    fn check(content: &str, keys: &[&str], diagnostics: &[&str]) {
+        let mut sink = Sink::new("t.txt");
+        let (entries, _) = parse(content, 2, &mut sink);
+        let got: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(got, keys, "keys of {content:?}");
+        let got: Vec<String> = sink
+            .finish()
+            .iter()
+            .map(|d| {
+                let l = d.location.expect("a located diagnostic");
+                format!("{} {}:{}", d.code, l.line, l.column)
+            })
+            .collect();
+        assert_eq!(got, diagnostics, "diagnostics of {content:?}");
+    }
+
+    #[test]
+    fn unreadable_dates_are_reported_once() {
+        check(
+            "published = 2026-02-30T10:00:00Z\nslug = \"a\"\n",
+            &["slug"],
+            &["NW0101 2:13"],
+        );
+        check(
+            "modified = 2026-05-01T10:00:00+24:00\n",
+            &[],
+            &["NW0101 2:12"],
+        );
+        check("published = 2026-05-01T10:00:00Z\n", &["published"], &[]);
+    }
 
     #[test]
     fn tidy_messages() {

@@ -5,9 +5,12 @@ mod from_toml;
 mod from_yaml;
 mod tree;
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use newswire_model::{AbsoluteUrl, Code, Genre, Image, LanguageTag, Person, Slug, Timestamp};
 
+use crate::decode::is_forbidden;
 use crate::diag::{At, Pos, Sink};
 pub(crate) use tree::LineIndex;
 use tree::{Entry, Node, Value};
@@ -171,10 +174,11 @@ pub(crate) fn split<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Split<'a>>
         if line.trim_end() == format.delimiter() {
             let content = &rest[..offset];
             let body = rest.get(offset + line.len() + 1..).unwrap_or_default();
-            let (entries, broken) = match format {
+            let (mut entries, broken) = match format {
                 Format::Toml => from_toml::parse(content, 2, sink),
                 Format::Yaml => from_yaml::parse(content, 2, sink),
             };
+            remove_forbidden(&mut entries, sink);
             let mut front = read(format, entries, sink);
             front.broken = broken;
             return Some(Split {
@@ -195,6 +199,48 @@ pub(crate) fn split<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Split<'a>>
         "end the front matter with a line holding only `{d}`, before the article's text"
     ));
     None
+}
+
+/// Removes the characters XML 1.0 forbids from every string value, with a warning for each
+/// value: escapes such as `\u0000` write them where the text itself holds none.
+fn remove_forbidden(entries: &mut [Entry], sink: &mut Sink<'_>) {
+    for e in entries {
+        remove_forbidden_in(&mut e.value, sink);
+    }
+}
+
+fn remove_forbidden_in(node: &mut Node, sink: &mut Sink<'_>) {
+    match &mut node.value {
+        Value::Str(s) => {
+            let Some(first) = s.chars().find(|&c| is_forbidden(c)) else {
+                return;
+            };
+            let before = s.chars().count();
+            s.retain(|c| !is_forbidden(c));
+            let removed = before - s.chars().count();
+            let name = format!("U+{:04X}", u32::from(first));
+            let message = if removed == 1 {
+                format!("removed the character {name}, which XML does not allow, from the value")
+            } else {
+                format!(
+                    "removed {removed} characters XML does not allow from the value, starting \
+                     with {name}"
+                )
+            };
+            sink.warning(Code::ForbiddenCharacter, node.pos, message)
+                .hint(format!(
+                    "delete the escape that writes it (such as `\\u{:04X}`) from the front matter",
+                    u32::from(first)
+                ));
+        }
+        Value::Array(items) => {
+            for item in items {
+                remove_forbidden_in(item, sink);
+            }
+        }
+        Value::Table(entries) => remove_forbidden(entries, sink),
+        Value::Number(_) | Value::Bool(_) | Value::DateTime(_) | Value::Null | Value::Other(_) => {}
+    }
 }
 
 /// Reads the entries into typed fields.
@@ -297,9 +343,12 @@ impl Reader<'_, '_> {
 
     /// Reports that `key` has the wrong kind of value.
     fn wrong(&mut self, node: &Node, key: &'static str, expected: &str) {
-        let message = match node.value {
+        let message = match &node.value {
             Value::Null => format!("`{key}` has no value; it must be {expected}"),
-            ref v => format!("`{key}` must be {expected}, not {}", v.kind()),
+            Value::Str(s) if s.trim().is_empty() => {
+                format!("`{key}` is empty; it must be {expected}")
+            }
+            v => format!("`{key}` must be {expected}, not {}", v.kind()),
         };
         self.sink
             .error(Code::FrontMatterValue, node.pos, message)
@@ -454,9 +503,11 @@ impl Reader<'_, '_> {
 
     fn keywords(&mut self, e: &Entry) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // Seen keywords, so that a long list is read in linear time.
+        let mut seen: HashSet<String> = HashSet::new();
         let mut add = |k: &str| {
             let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !k.is_empty() && !out.contains(&k) {
+            if !k.is_empty() && seen.insert(k.clone()) {
                 out.push(k);
             }
         };
@@ -722,6 +773,23 @@ mod tests {
                 "url=https://n.example/a body@5=\"Text\"",
                 &["NW0103 3:13"],
             ),
+            // Escapes that write characters XML forbids: removed, with a warning at the value.
+            (
+                "+++\nheadline = \"Quay \\u0007 lights\"\nkeywords = [\"a\\u0000b\", \"c\\uFFFE\"]\n+++\nText",
+                "headline@2=Quay lights keywords=ab|c body@5=\"Text\"",
+                &["NW0003 2:12", "NW0003 3:13", "NW0003 3:25"],
+            ),
+            (
+                "---\nheadline: \"Quay \\a\\0 lights\"\n---\nText",
+                "headline@2=Quay lights body@4=\"Text\"",
+                &["NW0003 2:1"],
+            ),
+            // Repeated keywords are read once, in the order first given.
+            (
+                "+++\nkeywords = \"b, a,  b , c, a\"\n+++\nText",
+                "keywords=b|a|c body@4=\"Text\"",
+                &[],
+            ),
             // Syntax errors and unclosed front matter.
             (
                 "+++\nheadline = \"A\nslug = \"a\"\n+++\nText",
@@ -745,6 +813,51 @@ mod tests {
         for (text, expect, diagnostics) in cases {
             check(text, expect, diagnostics);
         }
+    }
+
+    #[test]
+    fn long_keyword_lists_are_read_in_linear_time() {
+        let list: Vec<String> = (0..20_000)
+            .map(|i| format!("\"k{}\"", i % 10_000))
+            .collect();
+        let text = format!("+++\nkeywords = [{}]\n+++\nText", list.join(", "));
+        let mut sink = Sink::new("t.txt");
+        let split = split(&text, &mut sink).expect("closed front matter");
+        let keywords = &split.front.keywords;
+        assert_eq!(keywords.len(), 10_000);
+        assert_eq!(
+            (keywords[0].as_str(), keywords[9_999].as_str()),
+            ("k0", "k9999")
+        );
+    }
+
+    #[test]
+    fn forbidden_character_warnings_say_what_was_removed() {
+        let mut sink = Sink::new("t.txt");
+        split("+++\nsection = \"a\\u0001\\u0002b\"\n+++\nT", &mut sink);
+        let list = sink.finish();
+        assert_eq!(
+            list[0].message,
+            "removed 2 characters XML does not allow from the value, starting with U+0001"
+        );
+        assert!(
+            list[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("`\\u0001`"))
+        );
+
+        // A value with nothing left is empty, and said to be.
+        let mut sink = Sink::new("t.txt");
+        split("+++\nsection = \"\\u0001\"\n+++\nT", &mut sink);
+        let messages: Vec<String> = sink.finish().into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "removed the character U+0001, which XML does not allow, from the value",
+                "`section` is empty; it must be a non-empty string",
+            ]
+        );
     }
 
     #[test]

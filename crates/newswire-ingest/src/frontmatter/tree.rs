@@ -49,12 +49,19 @@ pub(crate) struct Entry {
     pub(crate) value: Node,
 }
 
+/// How many bytes apart the marks of a [`LineIndex`] are.
+const MARK_STRIDE: usize = 256;
+
 /// Maps byte offsets of a text to file positions.
 #[derive(Debug)]
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: u32,
+    /// A byte offset about every [`MARK_STRIDE`] bytes, with the number of characters before
+    /// it: columns are counted from the nearest mark, so finding one costs the same on a line
+    /// of a million characters as on a short one.
+    marks: Vec<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -62,11 +69,29 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str, first_line: u32) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE + 1);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            if byte >= marks.len() * MARK_STRIDE {
+                marks.push((byte, chars));
+            }
+        }
         LineIndex {
             text,
             starts,
             first_line,
+            marks,
         }
+    }
+
+    /// How many characters come before byte `offset`, a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.marks.partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = i
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .copied()
+            .unwrap_or_default();
+        chars + self.text.get(byte..offset).map_or(0, |s| s.chars().count())
     }
 
     /// The position of the byte range `span`, cut at the end of its first line.
@@ -82,10 +107,11 @@ impl<'a> LineIndex<'a> {
             .get(idx + 1)
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
         let end = span.end.clamp(start, line_end.max(start));
-        let column = self
-            .text
-            .get(line_start..start)
-            .map_or(0, |s| s.chars().count());
+        let column = if self.text.is_char_boundary(start) {
+            self.chars_before(start) - self.chars_before(line_start)
+        } else {
+            0
+        };
         let length = self.text.get(start..end).map_or(0, |s| s.chars().count());
         Pos::new(
             self.first_line.saturating_add(to_u32(idx)),
@@ -112,5 +138,21 @@ mod tests {
         check("a = 1\nbé = 2\n", 10..11, (3, 4, 1));
         check("a = [\n1]\n", 4..8, (2, 5, 1));
         check("a", 5..9, (2, 2, 0));
+        check("é\nx", 1..2, (2, 1, 0));
+    }
+
+    #[test]
+    fn positions_on_a_long_line() {
+        // Columns count characters, from marks placed every few hundred bytes.
+        let line = "é".repeat(1000) + "x = 1";
+        let text = format!("a = 1\n{line}\n");
+        let at = text.find('x').unwrap();
+        check(&text, at..at + 1, (3, 1001, 1));
+        let index = LineIndex::new(&text, 2);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let expect = chars - text[..line_start].chars().count() + 1;
+            assert_eq!(index.pos(byte..byte).column as usize, expect, "byte {byte}");
+        }
     }
 }

@@ -473,6 +473,17 @@ fn front_matter_articles() {
             &["error NW0101 1:1"],
             &[("record", "none")],
         ),
+        // A headline no slug can be made of: the error points at the headline.
+        (
+            "+++\npublished = 2026-02-01T08:00:00Z\nheadline = \"!!! ???\"\n+++\nThe quay reopened.\n",
+            &["error NW0304 3:1"],
+            &[("record", "none")],
+        ),
+        (
+            "+++\npublished = 2026-02-01T08:00:00Z\n+++\n“…”\nThe quay reopened.\n",
+            &["warning NW0202 4:1", "error NW0304 4:1"],
+            &[("record", "none")],
+        ),
     ];
     for (text, diagnostics, expect) in cases {
         check(crate::parse(text.as_bytes()), diagnostics, expect);

@@ -84,6 +84,12 @@ fn hostile_inputs() {
         "[".repeat(5_000),
         "]".repeat(5_000)
     );
+    // Deep enough that a parser taking time in the square of the depth would never finish.
+    let deeper_yaml = format!(
+        "---\nkeywords: {}{}\n---\nText.\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let accents = "é".repeat(300);
     let quotes = "“".repeat(10);
     let cases: Vec<(&[u8], bool, &[Code])> = vec![
@@ -118,6 +124,7 @@ fn hostile_inputs() {
         ),
         (deep.as_bytes(), false, &[]),
         (deep_yaml.as_bytes(), false, &[]),
+        (deeper_yaml.as_bytes(), false, &[Code::FrontMatterSyntax]),
         (b"By", true, &[]),
         (b"\xE2\x80\x94", false, &[Code::InvalidSlug]),
         (b"MIAMI \xE2\x80\x94", true, &[]),

@@ -93,6 +93,17 @@ fn channels() {
             vec![("/rights", Some(Value::Null))],
             vec![(ChannelInvalid, Error, "/rights")],
         ),
+        // Characters XML forbids would reach every feed: the channel's texts are checked too.
+        (
+            vec![
+                ("/title", Some(json!("Harbour \u{1} Ledger"))),
+                ("/publisher/name", Some(json!("Ledger\u{FFFE}"))),
+            ],
+            vec![
+                (Code::ForbiddenCharacter, Error, "/publisher/name"),
+                (Code::ForbiddenCharacter, Error, "/title"),
+            ],
+        ),
     ];
     for (edits, expect) in cases {
         check(&edited(valid_channel(), &edits), &expect);
