@@ -338,3 +338,41 @@ fn parsed_records_validate_and_round_trip() {
     assert_eq!(reparsed.status.code(), Some(0), "{}", stderr(&reparsed));
     assert_eq!(stdout(&reparsed), stdout(&parsed));
 }
+
+/// `build --timings` reports every stage of every channel as one JSON object, on standard
+/// error, so a benchmark can read where the time went.
+#[test]
+fn build_reports_stage_timings() {
+    let out = tempfile::tempdir().unwrap();
+    let output = run(newswire()
+        .args(["build", "feeds/harbour-ledger", "-q", "--timings", "--out"])
+        .arg(out.path()));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let line = stderr(&output)
+        .lines()
+        .find(|l| l.contains("\"stages\""))
+        .map(str::to_owned);
+    let timings: Value = serde_json::from_str(&line.expect("a timings line")).unwrap();
+    assert_eq!(timings["channel"], "feeds/harbour-ledger");
+    assert!(timings["articles"].as_u64().unwrap() >= 15);
+    let stages = timings["stages"].as_object().unwrap();
+    for stage in [
+        "read",
+        "parse",
+        "validate",
+        "export jsonld",
+        "export ninjs",
+        "export html",
+        "write",
+        "compare",
+        "feeds",
+        "publish",
+    ] {
+        let seconds = stages[stage].as_f64().unwrap_or(-1.0);
+        assert!(seconds >= 0.0, "{stage}: {seconds}");
+    }
+    assert!(
+        stages["parse"].as_f64().unwrap() > 0.0,
+        "parsing takes some time"
+    );
+}

@@ -8,6 +8,8 @@ use std::process::Command;
 use anyhow::{Context, bail};
 use newswire_schema::Mode;
 
+mod bench;
+mod corpus;
 mod dist;
 
 const HELP: &str = "\
@@ -19,6 +21,10 @@ Tasks:
   build         build the sample channel into public/ (release build of newswire)
   conformance   run ../shared/conformance/check on public/
   dist          write shell completions and man pages into target/dist/
+  gen-corpus N DIR
+                write a deterministic channel of N generated articles into DIR
+  bench [N...]  build generated channels (default 10000 and 100000 articles) and report
+                articles/s, MB/s, peak memory, time per stage and the I/O floor
   ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
                 test, after installing Chromium if missing), build, conformance
 ";
@@ -33,6 +39,8 @@ fn main() -> anyhow::Result<()> {
         "build" => build_sample(),
         "conformance" => conformance(&root),
         "dist" => dist::dist(&root),
+        "gen-corpus" => gen_corpus(),
+        "bench" => bench::bench(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "ci" => ci(&root),
         "" | "help" | "--help" | "-h" => {
             print!("{HELP}");
@@ -40,6 +48,20 @@ fn main() -> anyhow::Result<()> {
         }
         other => bail!("unknown task `{other}`\n\n{HELP}"),
     }
+}
+
+fn gen_corpus() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(2);
+    let (Some(n), Some(dir)) = (args.next(), args.next()) else {
+        bail!("usage: cargo xtask gen-corpus N DIR");
+    };
+    let n: usize = n
+        .replace('_', "")
+        .parse()
+        .with_context(|| format!("not a number: {n}"))?;
+    corpus::generate(n, Path::new(&dir))?;
+    eprintln!("wrote {n} articles into {dir}");
+    Ok(())
 }
 
 fn project_root() -> PathBuf {

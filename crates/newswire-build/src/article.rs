@@ -40,25 +40,53 @@ pub fn read_article(
     ctx: &Context<'_>,
     validator: &Validator,
 ) -> Parsed {
-    let mut parsed = match kind {
+    check_parsed(
+        file,
+        kind,
+        parse_article(file, kind, bytes, ctx, validator),
+        validator,
+    )
+}
+
+/// The first half of [`read_article`]: ingest only. A record JSON is checked against both
+/// validation layers already, as reading it needs the schema.
+pub(crate) fn parse_article(
+    file: &str,
+    kind: InputKind,
+    bytes: &[u8],
+    ctx: &Context<'_>,
+    validator: &Validator,
+) -> Parsed {
+    match kind {
         InputKind::WireText => newswire_ingest::parse_wire_text(file, bytes, ctx),
         InputKind::Markdown => newswire_ingest::parse_markdown(file, bytes, ctx),
         InputKind::Record => match std::str::from_utf8(bytes) {
             Ok(text) => {
                 let (record, diagnostics) = newswire_validate::parse_record(file, text, validator);
-                // `parse_record` has run the rules layer already.
-                return finish(Parsed {
+                finish(Parsed {
                     record,
                     diagnostics,
-                });
+                })
             }
             Err(err) => Parsed {
                 record: None,
                 diagnostics: vec![invalid_utf8(bytes, err.valid_up_to()).in_file(file)],
             },
         },
-    };
-    if let Some(record) = &parsed.record {
+    }
+}
+
+/// The second half of [`read_article`]: both validation layers on what ingest made (a record
+/// JSON has been through them while it was read).
+pub(crate) fn check_parsed(
+    file: &str,
+    kind: InputKind,
+    mut parsed: Parsed,
+    validator: &Validator,
+) -> Parsed {
+    if kind != InputKind::Record
+        && let Some(record) = &parsed.record
+    {
         parsed.diagnostics.extend(validator.record(file, record));
     }
     finish(parsed)
@@ -101,10 +129,22 @@ pub fn read_article_file(
     validator: &Validator,
 ) -> Parsed {
     let file = path.display().to_string();
-    let fail = |d: Diagnostic| Parsed {
-        record: None,
-        diagnostics: vec![d.in_file(file.clone())],
-    };
+    match load_article(path, max_bytes) {
+        Ok((kind, bytes)) => read_article(&file, kind, &bytes, ctx, validator),
+        Err(diagnostic) => Parsed {
+            record: None,
+            diagnostics: vec![diagnostic],
+        },
+    }
+}
+
+/// The kind and bytes of the article file at `path`, refusing files over `max_bytes`.
+pub(crate) fn load_article(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<(InputKind, Vec<u8>), Diagnostic> {
+    let file = path.display().to_string();
+    let fail = |d: Diagnostic| Err(d.in_file(file.clone()));
     let Some(kind) = InputKind::of(path) else {
         return fail(
             Diagnostic::error(
@@ -131,7 +171,7 @@ pub fn read_article_file(
         Err(err) => return fail(io_error(&err)),
     }
     match std::fs::read(path) {
-        Ok(bytes) => read_article(&file, kind, &bytes, ctx, validator),
+        Ok(bytes) => Ok((kind, bytes)),
         Err(err) => fail(io_error(&err)),
     }
 }

@@ -14,11 +14,15 @@ use newswire_model::{Channel, Code, Diagnostic, Record, Slug, Timestamp};
 use newswire_validate::Validator;
 use rayon::prelude::*;
 
-use crate::article::{InputKind, io_error, read_article_file};
+use crate::article::{
+    InputKind, check_parsed, io_error, load_article, parse_article, read_article_file,
+};
 use crate::channel::{CHANNEL_FILE, load_channel};
 use crate::compare::Previous;
 use crate::publish::{OutputName, Staging};
+use crate::timings::{StageTimes, time};
 use crate::window::{Entry, Window};
+use newswire_ingest::Parsed;
 
 /// Hears how a build advances, to show progress. Called from the build's worker threads.
 pub trait Progress: Send + Sync {
@@ -101,6 +105,8 @@ pub struct ChannelReport {
     pub outputs: usize,
     /// Whether the outputs were published (moved into place).
     pub published: bool,
+    /// Where the build spent its time.
+    pub timings: StageTimes,
 }
 
 /// Builds every channel in `channel_dirs` into `options.out_dir`.
@@ -136,6 +142,7 @@ struct Pass {
     /// Warnings from the comparison with the previous build, by article.
     changes: Vec<(usize, Diagnostic)>,
     window: Window,
+    times: StageTimes,
 }
 
 impl Pass {
@@ -145,6 +152,7 @@ impl Pass {
             identities: Vec::new(),
             changes: Vec::new(),
             window: Window::new(limit),
+            times: StageTimes::default(),
         }
     }
 
@@ -153,6 +161,7 @@ impl Pass {
         self.identities.extend(other.identities);
         self.changes.extend(other.changes);
         self.window = self.window.merge(other.window);
+        self.times.add(&other.times);
         self
     }
 }
@@ -178,6 +187,7 @@ pub fn build_channel(
         rejected: 0,
         outputs: 0,
         published: false,
+        timings: StageTimes::default(),
     };
     if let Some(refused) = crate::channel::replaces_sources(dir, &report.out_dir) {
         return (report, vec![refused]);
@@ -219,16 +229,36 @@ pub fn build_channel(
         .fold(
             || Pass::new(limit),
             |mut pass, (index, path)| {
-                let parsed = read_article_file(path, options.max_article_bytes, &ctx, validator);
+                let file = path.display().to_string();
+                let times = &mut pass.times;
+                let loaded = time(&mut times.read, || {
+                    load_article(path, options.max_article_bytes)
+                });
+                let parsed = match loaded {
+                    Ok((kind, bytes)) => {
+                        let parsed = time(&mut times.parse, || {
+                            parse_article(&file, kind, &bytes, &ctx, validator)
+                        });
+                        time(&mut times.validate, || {
+                            check_parsed(&file, kind, parsed, validator)
+                        })
+                    }
+                    Err(diagnostic) => Parsed {
+                        record: None,
+                        diagnostics: vec![diagnostic],
+                    },
+                };
                 if let Some(progress) = &options.progress {
                     progress.article_done();
                 }
                 let mut found = parsed.diagnostics;
                 if let Some(record) = parsed.record {
-                    match write_article(&staging, &channel, &record) {
+                    match write_article(&staging, &channel, &record, &mut pass.times) {
                         Ok(jsonld) => {
-                            let compared = previous.as_ref().map_or_else(Default::default, |p| {
-                                p.compare(&path.display().to_string(), &record, &jsonld)
+                            let compared = time(&mut pass.times.compare, || {
+                                previous.as_ref().map_or_else(Default::default, |p| {
+                                    p.compare(&file, &record, &jsonld)
+                                })
                             });
                             if let Some(warning) = compared.warning {
                                 pass.changes.push((index, warning));
@@ -239,10 +269,7 @@ pub fn build_channel(
                                 id: record.id.clone(),
                                 same_id: compared.same_id,
                             });
-                            pass.window.push(Entry {
-                                file: path.display().to_string(),
-                                record,
-                            });
+                            pass.window.push(Entry { file, record });
                         }
                         Err(err) => found.push(output_error(path, &err)),
                     }
@@ -255,6 +282,7 @@ pub fn build_channel(
         )
         .reduce(|| Pass::new(limit), Pass::merge);
 
+    report.timings = pass.times;
     let mut found = pass.diagnostics;
     found.sort_by_key(|(index, _)| *index);
     let mut rejected: Vec<bool> = vec![false; files.len()];
@@ -325,7 +353,7 @@ pub fn build_channel(
     for index in rewrite {
         let parsed = read_article_file(&files[index], options.max_article_bytes, &ctx, validator);
         if let Some(record) = parsed.record
-            && let Err(err) = write_article(&staging, &channel, &record)
+            && let Err(err) = write_article(&staging, &channel, &record, &mut StageTimes::default())
         {
             diagnostics.push(output_error(&files[index], &err));
         }
@@ -354,6 +382,7 @@ pub fn build_channel(
         changes.extend(changed.into_iter().map(|(_, d)| d));
     }
 
+    let feeds_started = std::time::Instant::now();
     let entries = window.into_newest_first();
     let records: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
     let channel_outputs = [
@@ -380,9 +409,10 @@ pub fn build_channel(
             return (report, diagnostics);
         }
     }
+    report.timings.feeds = feeds_started.elapsed();
     let kept = files.len() - report.rejected;
     report.outputs = kept * OutputName::ARTICLE_FILES + OutputName::CHANNEL_FILES.len();
-    match staging.publish() {
+    match time(&mut report.timings.publish, || staging.publish()) {
         Ok(()) => {
             report.published = true;
             diagnostics.extend(changes);
@@ -397,13 +427,17 @@ fn write_article(
     staging: &Staging,
     channel: &Channel,
     record: &Record,
+    times: &mut StageTimes,
 ) -> std::io::Result<Vec<u8>> {
-    let jsonld = newswire_export::to_json_bytes(&newswire_export::jsonld_article(record));
-    staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
-    let ninjs = newswire_export::to_json_bytes(&newswire_export::ninjs(record));
-    staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
-    let page = newswire_export::html_page(Some(channel), record);
-    staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())?;
+    use newswire_export::{html_page, jsonld_article, ninjs, to_json_bytes};
+    let jsonld = time(&mut times.jsonld, || to_json_bytes(&jsonld_article(record)));
+    let ninjs = time(&mut times.ninjs, || to_json_bytes(&ninjs(record)));
+    let page = time(&mut times.html, || html_page(Some(channel), record));
+    time(&mut times.write, || {
+        staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
+        staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
+        staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())
+    })?;
     Ok(jsonld)
 }
 

@@ -135,6 +135,10 @@ pub(crate) struct BuildArgs {
     /// Largest article file read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub(crate) max_article_bytes: u64,
+    /// Print where each channel's build spent its time (processor seconds per stage, summed
+    /// over threads), as one JSON object per channel on standard error.
+    #[arg(long)]
+    pub(crate) timings: bool,
     #[command(flatten)]
     pub(crate) reporting: Reporting,
 }

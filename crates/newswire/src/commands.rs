@@ -78,6 +78,23 @@ fn build(args: BuildArgs, ui: &Ui) -> anyhow::Result<u8> {
         bar.finish();
     }
     report_diagnostics(ui, &args.reporting, &report.diagnostics, &HashMap::new())?;
+    if args.timings {
+        let mut stderr = std::io::stderr().lock();
+        for channel in &report.channels {
+            let stages: serde_json::Map<String, serde_json::Value> = channel
+                .timings
+                .entries()
+                .into_iter()
+                .map(|(name, d)| (name.to_owned(), d.as_secs_f64().into()))
+                .collect();
+            let line = serde_json::json!({
+                "channel": channel.dir.display().to_string(),
+                "articles": channel.articles,
+                "stages": stages,
+            });
+            writeln!(stderr, "{line}")?;
+        }
+    }
     for channel in &report.channels {
         let status = if channel.published {
             "published"

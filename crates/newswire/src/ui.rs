@@ -191,6 +191,7 @@ mod tests {
             rejected,
             outputs,
             published,
+            timings: newswire_build::StageTimes::default(),
         }
     }
 

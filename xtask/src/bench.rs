@@ -1,0 +1,334 @@
+//! `cargo xtask bench [N...]`: builds generated channels of N articles (default 10,000 and
+//! 100,000) with the release binary and reports, in one run, the whole build's articles/s
+//! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
+//! I/O floor measured the same way: reading every article file and writing the same output
+//! files with the same sizes, nothing else. Then it parses one 1 MB and one 10 MB article to
+//! show the cost grows with the size.
+//!
+//! Everything lives under `target/bench/`; corpora are generated once per size and reused.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::corpus;
+
+pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let sizes: Vec<usize> = if args.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        args.iter()
+            .map(|a| {
+                a.replace('_', "")
+                    .parse()
+                    .with_context(|| format!("not a size: {a}"))
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "--quiet", "--package", "newswire"])
+        .status()?;
+    if !status.success() {
+        bail!("cannot build the release binary");
+    }
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let binary = target.join("release/newswire");
+    let work = target.join("bench");
+    std::fs::create_dir_all(&work)?;
+
+    let mut report = String::new();
+    let _ = writeln!(report, "machine: {} cores, {}", cores(), memory());
+    let _ = writeln!(report, "command: cargo xtask bench {}\n", args.join(" "));
+    let _ = writeln!(
+        report,
+        "| articles | input MB | build s | articles/s | MB/s | peak RSS MB | I/O floor s | build ÷ floor | validate records/s/core |"
+    );
+    let _ = writeln!(report, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut stage_tables = String::new();
+    let mut build_times = Vec::new();
+    for &n in &sizes {
+        let corpus_dir = work.join(format!("corpus-{n}"));
+        ensure_corpus(n, &corpus_dir)?;
+        let articles = article_files(&corpus_dir.join("articles"))?;
+        let input_bytes: u64 = articles.iter().map(|(_, len)| *len).sum();
+        // Warm the page cache, so the floor and the build both read from memory.
+        for (path, _) in &articles {
+            let _ = std::fs::read(path)?;
+        }
+        let out = work.join(format!("out-{n}"));
+        let _ = std::fs::remove_dir_all(&out);
+        let (elapsed, peak_kb, stderr) = run_measured(
+            Command::new(&binary)
+                .arg("build")
+                .arg(&corpus_dir)
+                .arg("--out")
+                .arg(&out)
+                .args(["-q", "--timings"]),
+        )?;
+        let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
+        let outputs = output_files(&out.join(format!("corpus-{n}")))?;
+        let floor = io_floor(&articles, &outputs, &work.join(format!("floor-{n}")))?;
+        let secs = elapsed.as_secs_f64();
+        let validate = stages.get("validate");
+        let _ = writeln!(
+            report,
+            "| {n} | {:.1} | {secs:.2} | {:.0} | {:.1} | {:.0} | {:.2} | {:.2} | {:.0} |",
+            input_bytes as f64 / 1e6,
+            n as f64 / secs,
+            input_bytes as f64 / 1e6 / secs,
+            peak_kb as f64 / 1024.0,
+            floor.as_secs_f64(),
+            secs / floor.as_secs_f64(),
+            if validate > 0.0 {
+                n as f64 / validate
+            } else {
+                0.0
+            },
+        );
+        let _ = writeln!(
+            stage_tables,
+            "\nprocessor time per stage, {n} articles (seconds, summed over threads):\n"
+        );
+        let _ = writeln!(stage_tables, "| stage | s | µs/article |\n|---|---:|---:|");
+        for (name, s) in &stages.0 {
+            let _ = writeln!(
+                stage_tables,
+                "| {name} | {s:.3} | {:.1} |",
+                s * 1e6 / n as f64
+            );
+        }
+        build_times.push((n, secs));
+        let _ = std::fs::remove_dir_all(&out);
+    }
+    if let [(n1, t1), (n2, t2), ..] = build_times[..] {
+        let _ = writeln!(
+            report,
+            "\ngrowth: {n2} articles take {:.2}× the time of {n1} ({}× the articles)",
+            t2 / t1,
+            n2 / n1.max(1)
+        );
+    }
+    report.push_str(&stage_tables);
+    report.push_str(&large_articles(&binary, &work, root)?);
+    print!("{report}");
+    std::fs::write(work.join("report.md"), &report)?;
+    eprintln!("\nwritten to {}", work.join("report.md").display());
+    Ok(())
+}
+
+fn ensure_corpus(n: usize, dir: &Path) -> anyhow::Result<()> {
+    let stamp = dir.join(".stamp");
+    let want = format!("{n} {}", corpus::VERSION);
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    eprintln!("generating {n} articles in {}", dir.display());
+    corpus::generate(n, dir)?;
+    std::fs::write(stamp, want)?;
+    Ok(())
+}
+
+fn article_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        files.push((entry.path(), entry.metadata()?.len()));
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Every file under `dir`, relative, with its size.
+fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
+    let mut files = Vec::new();
+    let mut todo = vec![PathBuf::new()];
+    while let Some(rel) = todo.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel))? {
+            let entry = entry?;
+            let path = rel.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                todo.push(path);
+            } else {
+                files.push((path, entry.metadata()?.len()));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The I/O floor: read every article, write every output file with its size, with as many
+/// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
+fn io_floor(
+    articles: &[(PathBuf, u64)],
+    outputs: &[(PathBuf, u64)],
+    dir: &Path,
+) -> anyhow::Result<Duration> {
+    let _ = std::fs::remove_dir_all(dir);
+    let threads = cores().max(1);
+    let filler = vec![b'x'; outputs.iter().map(|(_, n)| *n).max().unwrap_or(0) as usize];
+    let started = Instant::now();
+    std::fs::create_dir_all(dir.join("articles"))?;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut handles = Vec::new();
+        for t in 0..threads {
+            let filler = &filler;
+            handles.push(scope.spawn(move || -> std::io::Result<()> {
+                for (path, _) in articles.iter().skip(t).step_by(threads) {
+                    std::hint::black_box(std::fs::read(path)?);
+                }
+                for (rel, len) in outputs.iter().skip(t).step_by(threads) {
+                    std::fs::write(dir.join(rel), &filler[..*len as usize])?;
+                }
+                Ok(())
+            }));
+        }
+        for handle in handles {
+            handle
+                .join()
+                .map_err(|_| anyhow::anyhow!("a floor thread panicked"))??;
+        }
+        Ok(())
+    })?;
+    let elapsed = started.elapsed();
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(elapsed)
+}
+
+/// Parses generated 1 MB and 10 MB articles: the time should grow in proportion.
+fn large_articles(binary: &Path, work: &Path, root: &Path) -> anyhow::Result<String> {
+    let mut out = String::from(
+        "\none large article, `newswire parse` (best of 3):\n\n| size | s | MB/s |\n|---:|---:|---:|\n",
+    );
+    let paragraph = "The harbour council met again on Tuesday to weigh the cost of the sea wall, and the fishing co-operative asked for more time to answer. ";
+    let mut times = Vec::new();
+    for mb in [1usize, 10] {
+        let path = work.join(format!("large-{mb}mb.txt"));
+        let mut text = String::from(
+            "+++\npublished = 2026-01-05T09:00:00Z\n+++\nSea wall costs rise again\nBy Ada Quill\nPORT ELLERY — ",
+        );
+        while text.len() < mb * 1_000_000 {
+            text.push_str(paragraph);
+            if text.len() % 7 == 0 {
+                text.push('\n');
+            }
+        }
+        text.push('\n');
+        std::fs::write(&path, &text)?;
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let (elapsed, _, _) = run_measured(
+                Command::new(binary)
+                    .args(["parse", "--channel"])
+                    .arg(root.join("tests/data/channel.toml"))
+                    .arg(&path)
+                    .arg("-q"),
+            )?;
+            best = best.min(elapsed);
+        }
+        let _ = writeln!(
+            out,
+            "| {mb} MB | {:.3} | {:.1} |",
+            best.as_secs_f64(),
+            text.len() as f64 / 1e6 / best.as_secs_f64()
+        );
+        times.push(best.as_secs_f64());
+    }
+    if let [one, ten] = times[..] {
+        let _ = writeln!(out, "\n10 MB takes {:.1}× the time of 1 MB", ten / one);
+    }
+    Ok(out)
+}
+
+/// Runs `command` with its standard output thrown away; returns the wall time, the peak
+/// resident memory in KiB (the kernel's high-water mark, `VmHWM`, read every few
+/// milliseconds while the child runs), and what it printed on standard error.
+fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)> {
+    let started = Instant::now();
+    let mut child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot run {command:?}"))?;
+    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
+    let stderr_pipe = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(mut pipe) = stderr_pipe {
+            let _ = std::io::Read::read_to_string(&mut pipe, &mut text);
+        }
+        text
+    });
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Some(kb) = std::fs::read_to_string(&status_file)
+            .ok()
+            .as_deref()
+            .and_then(high_water_kb)
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let elapsed = started.elapsed();
+    let stderr = reader.join().unwrap_or_default();
+    if !status.success() {
+        bail!("{command:?} failed ({status}):\n{stderr}");
+    }
+    Ok((elapsed, peak_kb, stderr))
+}
+
+fn high_water_kb(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+fn memory() -> String {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned())
+        })
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or_else(
+            || "memory unknown".to_owned(),
+            |kb| format!("{} GiB memory", kb / 1024 / 1024),
+        )
+}
+
+/// The stages of the build's `--timings` line, in seconds.
+struct Stages(Vec<(String, f64)>);
+
+impl Stages {
+    fn parse(stderr: &str) -> Option<Stages> {
+        let line = stderr.lines().find(|l| l.contains("\"stages\""))?;
+        let value: serde_json::Value = serde_json::from_str(line).ok()?;
+        let stages = value["stages"].as_object()?;
+        Some(Stages(
+            stages
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                .collect(),
+        ))
+    }
+
+    fn get(&self, name: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(0.0, |(_, s)| *s)
+    }
+}
