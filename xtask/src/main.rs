@@ -26,7 +26,7 @@ Tasks:
   bench [N...]  build generated channels (default 10000 and 100000 articles) and report
                 articles/s, MB/s, peak memory, time per stage and the I/O floor
   ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
-                test, after installing Chromium if missing), build, conformance
+                test, after installing Chromium if missing), docs, build, conformance
 ";
 
 fn main() -> anyhow::Result<()> {
@@ -136,6 +136,12 @@ fn ci(root: &Path) -> anyhow::Result<()> {
             .env("INSTA_UPDATE", "no"),
     )?;
     step("doc tests", cargo().args(["test", "--workspace", "--doc"]))?;
+    step(
+        "docs build without warnings",
+        cargo()
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
     eprintln!("==> build the sample channel");
     build_sample()?;
     if conformance_script(root).is_some() {
