@@ -56,26 +56,16 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The sample channel's records, by id, read straight from the articles.
 pub(crate) fn sample_records() -> (Channel, BTreeMap<String, Record>) {
-    let validator = Validator::new();
-    let channel =
-        newswire_build::load_channel(&sample_dir().join("channel.toml"), &validator).unwrap();
-    let ctx = Context {
-        channel: Some(&channel),
-        published: None,
-    };
-    let mut records = BTreeMap::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(sample_dir().join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let (channel, articles) = sample_articles();
+    let records = articles
+        .into_iter()
+        .map(|(name, parsed)| {
+            let record = parsed
+                .record
+                .unwrap_or_else(|| panic!("{name}: {:?}", parsed.diagnostics));
+            (record.id.clone(), record)
+        })
         .collect();
-    paths.sort();
-    for path in paths {
-        let parsed = newswire_build::read_article_file(&path, u64::MAX, &ctx, &validator);
-        let record = parsed
-            .record
-            .unwrap_or_else(|| panic!("{}: {:?}", path.display(), parsed.diagnostics));
-        records.insert(record.id.clone(), record);
-    }
     (channel, records)
 }
 
