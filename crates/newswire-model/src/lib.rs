@@ -30,4 +30,6 @@ pub use record::{
     Block, Credit, Dateline, Genre, Image, Organization, Person, RECORD_FORMAT_VERSION, Record,
     word_count,
 };
-pub use value::{AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp};
+pub use value::{
+    AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp, misplaced_leap_second,
+};

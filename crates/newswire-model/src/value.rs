@@ -13,6 +13,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A date and time with an explicit UTC offset, as every record date is (RFC 3339).
 pub type Timestamp = DateTime<FixedOffset>;
 
+/// Whether `t` has a leap second (second 60) anywhere but at 23:59:60 UTC, the only place
+/// RFC 3339 allows one. Such a time parses, but is no valid RFC 3339 date-time, so readers
+/// refuse it before it reaches a record.
+pub fn misplaced_leap_second(t: &Timestamp) -> bool {
+    use chrono::Timelike;
+    let utc = t.naive_utc();
+    t.nanosecond() >= 1_000_000_000 && !(utc.hour() == 23 && utc.minute() == 59)
+}
+
 /// Why a value was refused by one of the constructors in this module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidValue {
@@ -450,6 +459,20 @@ mod tests {
                 expect,
                 "tag {input:?}"
             );
+        }
+    }
+
+    #[test]
+    fn leap_seconds() {
+        for (input, misplaced) in [
+            ("2026-06-30T23:59:60Z", false),
+            ("2026-06-30T19:59:60-04:00", false),
+            ("2026-03-20T11:00:60Z", true),
+            ("2026-06-30T23:59:60+01:00", true),
+            ("2026-06-30T23:59:59Z", false),
+        ] {
+            let t = DateTime::parse_from_rfc3339(input).unwrap();
+            assert_eq!(misplaced_leap_second(&t), misplaced, "{input}");
         }
     }
 

@@ -274,9 +274,13 @@ pub(crate) struct SchemaArgs {
 }
 
 fn parse_timestamp(s: &str) -> Result<Timestamp, String> {
-    chrono::DateTime::parse_from_rfc3339(s).map_err(|err| {
+    let t = chrono::DateTime::parse_from_rfc3339(s).map_err(|err| {
         format!("{err}: use RFC 3339 with an offset, such as 2026-03-14T09:30:00+00:00")
-    })
+    })?;
+    if newswire_model::misplaced_leap_second(&t) {
+        return Err("RFC 3339 allows second 60 only at 23:59:60 UTC; write :59".to_owned());
+    }
+    Ok(t)
 }
 
 #[cfg(test)]

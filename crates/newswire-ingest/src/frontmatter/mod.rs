@@ -432,7 +432,20 @@ impl Reader<'_, '_> {
             }
         };
         if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
-            return Some(At::new(t, e.key_pos));
+            if !newswire_model::misplaced_leap_second(&t) {
+                return Some(At::new(t, e.key_pos));
+            }
+            self.sink
+                .error(
+                    Code::FrontMatterValue,
+                    e.value.pos,
+                    format!(
+                        "`{key}` has a leap second (second 60) that is not at 23:59:60 UTC: {raw}"
+                    ),
+                )
+                .hint("RFC 3339 allows second 60 only at 23:59:60 UTC; write :59");
+            self.fm.rejected.push(key);
+            return None;
         }
         let no_offset = [
             "%Y-%m-%dT%H:%M:%S%.f",
