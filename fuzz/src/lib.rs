@@ -203,14 +203,19 @@ fn language(u: &mut Unstructured<'_>) -> Result<LanguageTag> {
     Ok(LanguageTag::parse(&tag).unwrap_or_else(|_| LanguageTag::parse("en").expect("a tag")))
 }
 
-/// A timestamp between 1900 and 2200 with a whole-minute offset.
+/// A timestamp between 1900 and 2200 with a whole-minute offset; now and then the one leap
+/// second RFC 3339 allows, 23:59:60 UTC.
 fn timestamp(u: &mut Unstructured<'_>) -> Result<Timestamp> {
-    let secs = u.int_in_range(-2_208_988_800i64..=7_258_118_400)?;
-    let nanos = if u.arbitrary()? {
+    let mut secs = u.int_in_range(-2_208_988_800i64..=7_258_118_400)?;
+    let mut nanos = if u.arbitrary()? {
         u.int_in_range(0..=999_999_999u32)?
     } else {
         0
     };
+    if u.ratio(1, 20)? {
+        secs = secs - secs.rem_euclid(86_400) + 86_399;
+        nanos += 1_000_000_000;
+    }
     let minutes = u.int_in_range(-(23 * 60 + 59)..=(23 * 60 + 59))?;
     let offset =
         FixedOffset::east_opt(minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC"));

@@ -157,13 +157,16 @@ fn fm_timestamp() -> impl Strategy<Value = String> {
         Just("1999-12-31T23:59:59.999+14:00".to_owned()),
         Just("2026-03-14".to_owned()),
         Just("\"yesterday\"".to_owned()),
+        Just("2026-03-14T09:30:60+00:00".to_owned()),
+        Just("2026-12-31T23:59:60Z".to_owned()),
+        Just("\"2027-01-01T05:29:60.5+05:30\"".to_owned()),
     ]
 }
 
-/// Front matter as `(key, value)` entries, each in TOML or YAML syntax by `toml`.
 /// Front matter entries: keys and values as written.
 type Entries = Vec<(&'static str, String)>;
 
+/// Front matter as `(key, value)` entries, each in TOML or YAML syntax by `toml`.
 fn front_matter() -> impl Strategy<Value = Entries> {
     let entries = (
         prop::option::of(fm_value(text(6).prop_map(|t| quoted(&t)))),
@@ -512,15 +515,22 @@ fn language() -> impl Strategy<Value = LanguageTag> {
     .prop_filter_map("a language tag", |s| LanguageTag::parse(&s).ok())
 }
 
-/// A timestamp between 1900 and 2200 with any whole-minute offset RFC 3339 can write.
+/// A timestamp between 1900 and 2200 with any whole-minute offset RFC 3339 can write;
+/// now and then the one leap second RFC 3339 allows, 23:59:60 UTC.
 fn timestamp() -> impl Strategy<Value = Timestamp> {
     (
         -2_208_988_800i64..7_258_118_400i64,
         prop_oneof![Just(0u32), 0u32..1_000_000_000],
         -(23 * 60 + 59)..=(23 * 60 + 59),
+        prop::bool::weighted(0.05),
     )
-        .prop_filter_map("a timestamp", |(secs, nanos, minutes)| {
+        .prop_filter_map("a timestamp", |(secs, nanos, minutes, leap)| {
             let offset = FixedOffset::east_opt(minutes * 60)?;
+            let (secs, nanos) = if leap {
+                (secs - secs.rem_euclid(86_400) + 86_399, 1_000_000_000 + nanos)
+            } else {
+                (secs, nanos)
+            };
             Some(DateTime::from_timestamp(secs, nanos)?.with_timezone(&offset))
         })
 }
