@@ -67,6 +67,18 @@ impl Added<'_> {
 }
 
 impl<'f> Sink<'f> {
+    /// What the sink holds, as `code line:column` per diagnostic, for table-driven tests.
+    #[cfg(test)]
+    pub(crate) fn located_codes(self) -> Vec<String> {
+        self.finish()
+            .iter()
+            .map(|d| {
+                let l = d.location.expect("a located diagnostic");
+                format!("{} {}:{}", d.code, l.line, l.column)
+            })
+            .collect()
+    }
+
     pub(crate) fn new(file: &'f str) -> Sink<'f> {
         Sink {
             file,

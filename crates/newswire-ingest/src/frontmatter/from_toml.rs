@@ -87,15 +87,11 @@ mod tests {
         let (entries, _) = parse(content, 2, &mut sink);
         let got: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(got, keys, "keys of {content:?}");
-        let got: Vec<String> = sink
-            .finish()
-            .iter()
-            .map(|d| {
-                let l = d.location.expect("a located diagnostic");
-                format!("{} {}:{}", d.code, l.line, l.column)
-            })
-            .collect();
-        assert_eq!(got, diagnostics, "diagnostics of {content:?}");
+        assert_eq!(
+            sink.located_codes(),
+            diagnostics,
+            "diagnostics of {content:?}"
+        );
     }
 
     #[test]
