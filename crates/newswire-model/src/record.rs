@@ -122,11 +122,98 @@ impl Block {
 /// Counts words in `blocks` the way the record's `word_count` does: runs of characters
 /// separated by white space.
 pub fn word_count(blocks: &[Block]) -> u32 {
-    let words: usize = blocks
-        .iter()
-        .map(|b| b.text().split_whitespace().count())
-        .sum();
+    let words: usize = blocks.iter().map(|b| words(b.text())).sum();
     u32::try_from(words).unwrap_or(u32::MAX)
+}
+
+/// The number of words in `text`: exactly `text.split_whitespace().count()`, counted on bytes,
+/// [`CHUNK`] at a time, without decoding characters.
+///
+/// A word starts at each byte that is not ASCII white space and opens the text or follows one
+/// that is: every byte of a character beyond ASCII is 0x80 or more, never ASCII white space.
+/// That holds as long as no character beyond ASCII is white space (U+00A0, U+2003, U+3000
+/// and a few more): a chunk whose pairs of bytes may end such a character is checked by
+/// decoding, and if one is there the text is counted the slow way.
+fn words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let Some((&first, after)) = bytes.split_first() else {
+        return 0;
+    };
+    // Byte `i + 1` of the text, in `after`, and the byte before it, in `before`.
+    let before = &bytes[..after.len()];
+    let (before_chunks, before_tail) = before.as_chunks::<CHUNK>();
+    let (after_chunks, after_tail) = after.as_chunks::<CHUNK>();
+    // The tail, padded with spaces: a space starts no word and ends no character.
+    let mut padded_before = [b' '; CHUNK];
+    let mut padded_after = [b' '; CHUNK];
+    padded_before[..before_tail.len()].copy_from_slice(before_tail);
+    padded_after[..after_tail.len()].copy_from_slice(after_tail);
+    let chunks = before_chunks
+        .iter()
+        .zip(after_chunks)
+        .chain([(&padded_before, &padded_after)]);
+
+    let mut words = usize::from(!is_ascii_space(first));
+    for (i, (before, after)) in chunks.enumerate() {
+        let (starts, suspect) = chunk_words(before, after);
+        if suspect && (0..CHUNK).any(|k| ends_unicode_space(text, 1 + i * CHUNK + k)) {
+            return text.split_whitespace().count();
+        }
+        words += usize::from(starts);
+    }
+    words
+}
+
+/// How many bytes [`words`] reads at a time: small enough to count in a `u8`, large enough
+/// for the compiler to use vector instructions.
+const CHUNK: usize = 32;
+
+/// The words that start in a chunk (at the `after` bytes, each preceded by its `before`
+/// byte), and whether a pair may end a white space character beyond ASCII.
+#[inline(always)]
+fn chunk_words(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> (u8, bool) {
+    let mut starts = 0u8;
+    let mut high = 0u8;
+    for k in 0..CHUNK {
+        starts += u8::from(is_ascii_space(before[k]) & !is_ascii_space(after[k]));
+        high |= after[k];
+    }
+    if high < 0x80 {
+        return (starts, false);
+    }
+    let mut suspect = false;
+    for k in 0..CHUNK {
+        suspect |= may_end_unicode_space(before[k], after[k]);
+    }
+    (starts, suspect)
+}
+
+/// Whether `b` is white space on its own: tab, line feed, vertical tab, form feed, carriage
+/// return or space, as `char::is_whitespace` says of ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// Whether the bytes `a b` may be the last two of a white space character beyond ASCII:
+/// U+0085 and U+00A0 are C2 85 and C2 A0; U+1680 is E1 9A 80; U+2000 to U+200A, U+2028,
+/// U+2029 and U+202F are E2 80 80 to E2 80 AF; U+205F is E2 81 9F; U+3000 is E3 80 80. A test
+/// checks every white space character against this.
+fn may_end_unicode_space(a: u8, b: u8) -> bool {
+    let latin = (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    let ogham = (a == 0x9A) & (b == 0x80);
+    let general = (a == 0x80) & ((b.wrapping_sub(0x80) <= 0x0A) | ((b | 1) == 0xA9) | (b == 0xAF));
+    let math = (a == 0x81) & (b == 0x9F);
+    latin | ogham | general | math
+}
+
+/// Whether a white space character of two to four bytes ends at byte `at` of `text`.
+fn ends_unicode_space(text: &str, at: usize) -> bool {
+    (1..4).any(|before| {
+        at.checked_sub(before)
+            .and_then(|from| text.get(from..=at))
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| c.len_utf8() == before + 1 && c.is_whitespace())
+    })
 }
 
 /// A person credited on the article.
@@ -327,4 +414,129 @@ pub struct Credit {
     /// The agency or library that supplies the picture.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[track_caller]
+    fn check(text: &str, expect: usize) {
+        assert_eq!(words(text), expect, "{text:?}");
+        assert_eq!(words(text), text.split_whitespace().count(), "{text:?}");
+    }
+
+    #[test]
+    fn counts_words() {
+        for (text, expect) in [
+            ("", 0),
+            (" ", 0),
+            ("a", 1),
+            ("  a  ", 1),
+            ("one two  three", 3),
+            ("tab\tline\nfeed\x0Bvt\x0Cff\rcr", 6),
+            ("\x1Cfile\x1Fseparators", 1),
+            ("“We replaced it,” said the yard’s foreman — Pell Aske", 10),
+            ("no\u{A0}break", 2),
+            ("next\u{85}line", 2),
+            ("ogham\u{1680}space", 2),
+            ("en\u{2002}em\u{2003}hair\u{200A}end", 4),
+            ("zero\u{200B}width", 1),
+            ("line\u{2028}para\u{2029}graph", 3),
+            ("narrow\u{202F}no-break\u{205F}math", 3),
+            ("ideographic\u{3000}space", 2),
+            ("\u{3000}", 0),
+            ("\u{A0}\u{A0}x", 1),
+            ("é", 1),
+            ("\u{2019}\u{2019}", 1),
+        ] {
+            check(text, expect);
+        }
+    }
+
+    /// Every white space character beyond ASCII ends with a pair of bytes that the chunk
+    /// check looks at, and is found where it ends.
+    #[test]
+    fn unicode_spaces_are_seen() {
+        let spaces: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert!(spaces.len() >= 17, "{spaces:?}");
+        for c in spaces {
+            let text = format!("a{c}b");
+            let end = c.len_utf8();
+            let bytes = text.as_bytes();
+            assert!(
+                may_end_unicode_space(bytes[end - 1], bytes[end]),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert!(ends_unicode_space(&text, end), "U+{:04X}", u32::from(c));
+            assert!(
+                !ends_unicode_space(&text, end - 1),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    /// Texts of every length around a chunk's, with white space at every place.
+    #[test]
+    fn chunk_edges() {
+        for len in 0..3 * CHUNK + 2 {
+            for space in [" ", "\u{A0}", "\u{2003}", "’"] {
+                for at in 0..len {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { space } else { "x" })
+                        .collect();
+                    check(&text, text.split_whitespace().count());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_count_sums_blocks() {
+        let blocks = [
+            Block::Heading {
+                text: "A new hull".to_owned(),
+            },
+            Block::Paragraph {
+                text: "The ferry\u{A0}returns.".to_owned(),
+            },
+        ];
+        assert_eq!(word_count(&blocks), 6);
+        assert_eq!(word_count(&[]), 0);
+    }
+
+    /// Characters that test the white space boundaries: ASCII and Unicode spaces, controls
+    /// that are not spaces, and characters that share lead bytes with spaces.
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            prop::sample::select(vec![
+                ' ', '\t', '\n', '\x0B', '\x0C', '\r', '\x1C', '\x1F', '\u{85}', '\u{A0}',
+                '\u{A9}', '\u{1680}', '\u{1681}', '\u{180E}', '\u{2000}', '\u{200A}', '\u{200B}',
+                '\u{2019}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{2060}', '\u{3000}',
+                '\u{3001}', '\u{FEFF}', 'a', 'é',
+            ]),
+            any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn words_match_split_whitespace(text in any::<String>()) {
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn words_match_split_whitespace_near_spaces(
+            chars in prop::collection::vec(tricky_char(), 0..160),
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(words(&text), text.split_whitespace().count());
+        }
+    }
 }

@@ -40,6 +40,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod form;
 mod parse;
 mod rules;
 mod schema;

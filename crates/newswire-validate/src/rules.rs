@@ -1,47 +1,150 @@
 //! The rules layer: what a record must be that its schema cannot say.
 //!
-//! Rules read the record as JSON, field by field, so they run on records that fail the
-//! schema too (every problem is reported at once); a field that is missing or has the wrong
-//! form is the schema layer's to report, and the rules that need it are skipped.
+//! The rules run on a typed [`Record`] ([`check_record`]) or on a record's JSON form
+//! ([`check`]), and give the same diagnostics, in the same order, for a record and its JSON
+//! form. On JSON they run on records that fail the schema too (every problem is reported at
+//! once): a field that is missing or has the wrong form is the schema layer's to report, and
+//! the rules that need it are skipped.
 
-use newswire_model::{AbsoluteUrl, Block, Code, Diagnostic, LanguageTag, Timestamp, word_count};
+use std::fmt::Write as _;
+
+use chrono::{Datelike, Timelike};
+use newswire_model::{
+    AbsoluteUrl, Block, Code, Diagnostic, LanguageTag, Organization, Person, Record, Timestamp,
+    word_count,
+};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::schema::escape_pointer;
 use crate::{DESCRIPTION_MAX_CHARS, HEADLINE_MAX_CHARS};
 
-/// Runs every rule on `record`, appending what it finds to `out`. `check_language` is false
-/// when the schema layer has already reported the language.
+/// Runs every rule on `record`, a record's JSON form, appending what it finds to `out`.
+/// `check_language` is false when the schema layer has already reported the language.
 pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut Vec<Diagnostic>) {
     if !record.is_object() {
         return; // The schema layer reports that a record is an object.
     }
     let mut push = |d: Diagnostic| out.push(d.in_file(file));
+    let text = |key: &str| record.get(key).and_then(Value::as_str);
 
-    if let Some(id) = record.get("id").and_then(Value::as_str)
-        && !is_valid_id(id)
-    {
-        push(
-            Diagnostic::error(
-                Code::InvalidUrl,
-                format!(
-                    "the id \"{}\" is neither an absolute http(s) URL nor a `tag:` URI",
-                    shorten(id)
-                ),
-            )
-            .at_pointer("/id")
-            .with_hint(
-                "use the article's canonical URL, or an RFC 4151 tag URI such as \
-                 `tag:news.example,2026:harbour-lights-return`",
-            ),
-        );
+    if let Some(id) = text("id") {
+        id_rule(id, &mut push);
     }
-
-    if check_language
-        && let Some(tag) = record.get("language").and_then(Value::as_str)
-        && let Err(e) = LanguageTag::parse(tag)
+    if check_language && let Some(tag) = text("language") {
+        language_rule(tag, &mut push);
+    }
+    if let Some(published) = field::<Timestamp>(record, "published")
+        && let Some(modified) = field::<Timestamp>(record, "modified")
     {
+        dates_rule(&published, &modified, &mut push);
+    }
+    if let Some(headline) = text("headline") {
+        headline_rule(headline, &mut push);
+    }
+    if let Some(description) = text("description") {
+        description_rule(description, &mut push);
+    }
+    let authors = record.get("authors");
+    if authors.is_none() || authors.and_then(Value::as_array).is_some_and(Vec::is_empty) {
+        no_author(&mut push);
+    }
+    if let Some(body) = field::<Vec<Block>>(record, "body") {
+        let stored = record.get("word_count").and_then(Value::as_u64);
+        body_rules(&body, stored, &mut push);
+    }
+    if let Some(image) = record.get("image").and_then(Value::as_object)
+        && image.contains_key("credit")
+        && !image.contains_key("url")
+    {
+        credit_without_image(&mut push);
+    }
+    value_characters(record, &mut Vec::new(), &mut push);
+}
+
+/// Runs every rule on a typed `record`, appending what it finds to `out`: what [`check`]
+/// finds in the record's JSON form, in the same order, read from the fields themselves.
+pub(crate) fn check_record(
+    file: &str,
+    record: &Record,
+    check_language: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut push = |d: Diagnostic| out.push(d.in_file(file));
+
+    id_rule(&record.id, &mut push);
+    if check_language {
+        language_rule(record.language.as_str(), &mut push);
+    }
+    if let Some(modified) = &record.modified
+        && let Some(published) = as_read_from_json(&record.published)
+        && let Some(modified) = as_read_from_json(modified)
+    {
+        dates_rule(&published, &modified, &mut push);
+    }
+    headline_rule(&record.headline, &mut push);
+    description_rule(&record.description, &mut push);
+    if record.authors.is_empty() {
+        no_author(&mut push);
+    }
+    body_rules(&record.body, Some(u64::from(record.word_count)), &mut push);
+    if let Some(image) = &record.image
+        && image.credit.is_some()
+        && image.url.is_none()
+    {
+        credit_without_image(&mut push);
+    }
+    record_characters(record, &mut push);
+}
+
+/// Reports every string in `document` (a record or a channel) that holds a character XML 1.0
+/// forbids, at its pointer: no feed or page could carry it.
+pub(crate) fn check_characters(file: &str, document: &Value, out: &mut Vec<Diagnostic>) {
+    let mut push = |d: Diagnostic| out.push(d.in_file(file));
+    value_characters(document, &mut Vec::new(), &mut push);
+}
+
+/// The value of `key` in `record`, when it is there and has the model's form.
+fn field<'de, T: Deserialize<'de>>(record: &'de Value, key: &str) -> Option<T> {
+    T::deserialize(record.get(key)?).ok()
+}
+
+/// `t` as the rules on JSON read it back from the record's JSON form: `t` itself when its
+/// RFC 3339 form holds it exactly (a year of four digits, an offset in whole minutes, no
+/// leap second), else the round trip itself, which may change it or fail.
+fn as_read_from_json(t: &Timestamp) -> Option<Timestamp> {
+    let exact = (0..=9999).contains(&t.year())
+        && t.offset().local_minus_utc() % 60 == 0
+        && t.nanosecond() < 1_000_000_000;
+    if exact {
+        return Some(*t);
+    }
+    let json = serde_json::to_value(t).ok()?;
+    Timestamp::deserialize(&json).ok()
+}
+
+fn id_rule(id: &str, push: &mut impl FnMut(Diagnostic)) {
+    if is_valid_id(id) {
+        return;
+    }
+    push(
+        Diagnostic::error(
+            Code::InvalidUrl,
+            format!(
+                "the id \"{}\" is neither an absolute http(s) URL nor a `tag:` URI",
+                shorten(id)
+            ),
+        )
+        .at_pointer("/id")
+        .with_hint(
+            "use the article's canonical URL, or an RFC 4151 tag URI such as \
+             `tag:news.example,2026:harbour-lights-return`",
+        ),
+    );
+}
+
+fn language_rule(tag: &str, push: &mut impl FnMut(Diagnostic)) {
+    if let Err(e) = LanguageTag::parse(tag) {
         push(
             Diagnostic::error(
                 Code::InvalidLanguage,
@@ -54,145 +157,133 @@ pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut 
             .with_hint(e.rule()),
         );
     }
+}
 
-    if let Some(published) = field::<Timestamp>(record, "published")
-        && let Some(modified) = field::<Timestamp>(record, "modified")
-        && modified < published
+fn dates_rule(published: &Timestamp, modified: &Timestamp, push: &mut impl FnMut(Diagnostic)) {
+    if modified >= published {
+        return;
+    }
+    push(
+        Diagnostic::error(
+            Code::DatesOutOfOrder,
+            format!(
+                "`modified` ({}) is earlier than `published` ({})",
+                modified.to_rfc3339(),
+                published.to_rfc3339()
+            ),
+        )
+        .at_pointer("/modified")
+        .with_hint(
+            "set `modified` to the time of the last change, on or after `published`, or \
+             remove it",
+        ),
+    );
+}
+
+fn headline_rule(headline: &str, push: &mut impl FnMut(Diagnostic)) {
+    if headline.trim().is_empty() {
+        push(
+            Diagnostic::error(Code::HeadlineLength, "the headline is empty")
+                .at_pointer("/headline")
+                .with_hint("give the article a headline (front matter `headline`)"),
+        );
+    } else if let Some(length) = longer_than(headline, HEADLINE_MAX_CHARS) {
+        push(
+            Diagnostic::warning(
+                Code::HeadlineLength,
+                format!("the headline is {length} characters long, more than {HEADLINE_MAX_CHARS}"),
+            )
+            .at_pointer("/headline")
+            .with_hint(format!(
+                "shorten it to {HEADLINE_MAX_CHARS} characters or fewer; Google truncates \
+                 longer headlines"
+            )),
+        );
+    }
+}
+
+fn description_rule(description: &str, push: &mut impl FnMut(Diagnostic)) {
+    if description.trim().is_empty() {
+        push(
+            Diagnostic::error(Code::DescriptionLength, "the description is empty")
+                .at_pointer("/description")
+                .with_hint("give the article a description: a sentence or two on the story"),
+        );
+    } else if let Some(length) = longer_than(description, DESCRIPTION_MAX_CHARS) {
+        push(
+            Diagnostic::warning(
+                Code::DescriptionLength,
+                format!(
+                    "the description is {length} characters long, more than \
+                     {DESCRIPTION_MAX_CHARS}"
+                ),
+            )
+            .at_pointer("/description")
+            .with_hint(format!(
+                "shorten it at a sentence or word boundary to {DESCRIPTION_MAX_CHARS} \
+                 characters or fewer; feed readers and search results cut longer ones"
+            )),
+        );
+    }
+}
+
+/// The length of `text` in characters, when it is more than `max`. Characters are counted
+/// only when `text` has more than `max` bytes: a character is at least one byte.
+fn longer_than(text: &str, max: usize) -> Option<usize> {
+    if text.len() <= max {
+        return None;
+    }
+    let length = text.chars().count();
+    (length > max).then_some(length)
+}
+
+fn no_author(push: &mut impl FnMut(Diagnostic)) {
+    push(
+        Diagnostic::warning(Code::NoAuthor, "the article credits no author")
+            .at_pointer("/authors")
+            .with_hint(
+                "add `authors` to the front matter or a byline to the text, or set \
+                 `default_author` in channel.toml",
+            ),
+    );
+}
+
+/// The body has text, and `stored`, the record's `word_count`, counts its words.
+fn body_rules(body: &[Block], stored: Option<u64>, push: &mut impl FnMut(Diagnostic)) {
+    if body.iter().all(|b| b.text().trim().is_empty()) {
+        push(
+            Diagnostic::error(Code::EmptyBody, "the article has no body text")
+                .at_pointer("/body")
+                .with_hint("an article needs at least one paragraph of text"),
+        );
+    }
+    let counted = word_count(body);
+    if let Some(stored) = stored
+        && stored != u64::from(counted)
     {
         push(
             Diagnostic::error(
-                Code::DatesOutOfOrder,
-                format!(
-                    "`modified` ({}) is earlier than `published` ({})",
-                    modified.to_rfc3339(),
-                    published.to_rfc3339()
-                ),
+                Code::WordCountMismatch,
+                format!("`word_count` is {stored}, but the body has {counted} words"),
             )
-            .at_pointer("/modified")
-            .with_hint(
-                "set `modified` to the time of the last change, on or after `published`, or \
-                 remove it",
-            ),
+            .at_pointer("/word_count")
+            .with_hint(format!("set `word_count` to {counted}")),
         );
     }
-
-    if let Some(headline) = record.get("headline").and_then(Value::as_str) {
-        let length = headline.chars().count();
-        if headline.trim().is_empty() {
-            push(
-                Diagnostic::error(Code::HeadlineLength, "the headline is empty")
-                    .at_pointer("/headline")
-                    .with_hint("give the article a headline (front matter `headline`)"),
-            );
-        } else if length > HEADLINE_MAX_CHARS {
-            push(
-                Diagnostic::warning(
-                    Code::HeadlineLength,
-                    format!(
-                        "the headline is {length} characters long, more than \
-                         {HEADLINE_MAX_CHARS}"
-                    ),
-                )
-                .at_pointer("/headline")
-                .with_hint(format!(
-                    "shorten it to {HEADLINE_MAX_CHARS} characters or fewer; Google truncates \
-                     longer headlines"
-                )),
-            );
-        }
-    }
-
-    if let Some(description) = record.get("description").and_then(Value::as_str) {
-        let length = description.chars().count();
-        if description.trim().is_empty() {
-            push(
-                Diagnostic::error(Code::DescriptionLength, "the description is empty")
-                    .at_pointer("/description")
-                    .with_hint("give the article a description: a sentence or two on the story"),
-            );
-        } else if length > DESCRIPTION_MAX_CHARS {
-            push(
-                Diagnostic::warning(
-                    Code::DescriptionLength,
-                    format!(
-                        "the description is {length} characters long, more than \
-                         {DESCRIPTION_MAX_CHARS}"
-                    ),
-                )
-                .at_pointer("/description")
-                .with_hint(format!(
-                    "shorten it at a sentence or word boundary to {DESCRIPTION_MAX_CHARS} \
-                     characters or fewer; feed readers and search results cut longer ones"
-                )),
-            );
-        }
-    }
-
-    let authors = record.get("authors").and_then(Value::as_array);
-    if record.get("authors").is_none() || authors.is_some_and(Vec::is_empty) {
-        push(
-            Diagnostic::warning(Code::NoAuthor, "the article credits no author")
-                .at_pointer("/authors")
-                .with_hint(
-                    "add `authors` to the front matter or a byline to the text, or set \
-                     `default_author` in channel.toml",
-                ),
-        );
-    }
-
-    if let Some(body) = field::<Vec<Block>>(record, "body") {
-        if body.iter().all(|b| b.text().trim().is_empty()) {
-            push(
-                Diagnostic::error(Code::EmptyBody, "the article has no body text")
-                    .at_pointer("/body")
-                    .with_hint("an article needs at least one paragraph of text"),
-            );
-        }
-        let counted = word_count(&body);
-        if let Some(stored) = record.get("word_count").and_then(Value::as_u64)
-            && stored != u64::from(counted)
-        {
-            push(
-                Diagnostic::error(
-                    Code::WordCountMismatch,
-                    format!("`word_count` is {stored}, but the body has {counted} words"),
-                )
-                .at_pointer("/word_count")
-                .with_hint(format!("set `word_count` to {counted}")),
-            );
-        }
-    }
-
-    if let Some(image) = record.get("image").and_then(Value::as_object)
-        && image.contains_key("credit")
-        && !image.contains_key("url")
-    {
-        push(
-            Diagnostic::warning(
-                Code::CreditWithoutImage,
-                "the picture credit names no image URL",
-            )
-            .at_pointer("/image/credit")
-            .with_hint(
-                "the credit is kept; add `image.url` to the front matter so feeds can show the \
-                 picture",
-            ),
-        );
-    }
-
-    forbidden_characters(record, &mut String::new(), &mut push);
 }
 
-/// Reports every string in `document` (a record or a channel) that holds a character XML 1.0
-/// forbids, at its pointer: no feed or page could carry it.
-pub(crate) fn check_characters(file: &str, document: &Value, out: &mut Vec<Diagnostic>) {
-    let mut push = |d: Diagnostic| out.push(d.in_file(file));
-    forbidden_characters(document, &mut String::new(), &mut push);
-}
-
-/// The value of `key` in `record`, when it is there and has the model's form.
-fn field<'de, T: Deserialize<'de>>(record: &'de Value, key: &str) -> Option<T> {
-    T::deserialize(record.get(key)?).ok()
+fn credit_without_image(push: &mut impl FnMut(Diagnostic)) {
+    push(
+        Diagnostic::warning(
+            Code::CreditWithoutImage,
+            "the picture credit names no image URL",
+        )
+        .at_pointer("/image/credit")
+        .with_hint(
+            "the credit is kept; add `image.url` to the front matter so feeds can show the \
+             picture",
+        ),
+    );
 }
 
 /// Whether `id` is an absolute http(s) URL or an RFC 4151 `tag:` URI, with no white space.
@@ -231,54 +322,195 @@ fn is_tag_uri(rest: &str) -> bool {
 
 /// Whether XML 1.0 forbids `c` (its `Char` production): C0 controls other than tab, line
 /// feed and carriage return, and U+FFFE and U+FFFF. Rust strings hold no surrogates.
+#[cfg(test)]
 fn is_forbidden_in_xml(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
-/// Reports every string in `value` that holds a character XML 1.0 forbids, at its pointer.
-fn forbidden_characters(value: &Value, pointer: &mut String, push: &mut impl FnMut(Diagnostic)) {
-    match value {
-        Value::String(s) => {
-            let mut bad = s.chars().filter(|&c| is_forbidden_in_xml(c));
-            if let Some(first) = bad.next() {
-                let more = bad.count();
-                let also = match more {
-                    0 => String::new(),
-                    1 => " and 1 more".to_owned(),
-                    n => format!(" and {n} more"),
-                };
-                push(
-                    Diagnostic::error(
-                        Code::ForbiddenCharacter,
-                        format!(
-                            "the text holds U+{:04X}{also}, which XML 1.0 forbids",
-                            u32::from(first)
-                        ),
-                    )
-                    .at_pointer(pointer.clone())
-                    .with_hint("remove the character: no feed or page can carry it"),
-                );
+/// The first character in `text` that XML 1.0 forbids, and how many more follow it, read from
+/// the bytes: each such character is a single byte below 0x20 other than tab, line feed and
+/// carriage return, or EF BF BE (U+FFFE) or EF BF BF (U+FFFF).
+fn forbidden_in(text: &str) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    // One pass over every byte, with no early exit, so it runs many bytes at a time; most
+    // texts have no byte below 0x20 and no EF, and are done.
+    let suspect = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b < 0x20) | (b == 0xEF));
+    if !suspect {
+        return None;
+    }
+    let mut found = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => None,
+        0..0x20 => Some(char::from(b)),
+        0xEF => match bytes.get(i + 1..i + 3) {
+            Some([0xBF, 0xBE]) => Some('\u{FFFE}'),
+            Some([0xBF, 0xBF]) => Some('\u{FFFF}'),
+            _ => None,
+        },
+        _ => None,
+    });
+    let first = found.next()?;
+    Some((first, found.count()))
+}
+
+/// Reports `text` when it holds a character XML 1.0 forbids, at the pointer `pointer` gives;
+/// the pointer is made only then.
+fn characters(text: &str, pointer: impl FnOnce() -> String, push: &mut impl FnMut(Diagnostic)) {
+    let Some((first, more)) = forbidden_in(text) else {
+        return;
+    };
+    let also = match more {
+        0 => String::new(),
+        1 => " and 1 more".to_owned(),
+        n => format!(" and {n} more"),
+    };
+    push(
+        Diagnostic::error(
+            Code::ForbiddenCharacter,
+            format!(
+                "the text holds U+{:04X}{also}, which XML 1.0 forbids",
+                u32::from(first)
+            ),
+        )
+        .at_pointer(pointer())
+        .with_hint("remove the character: no feed or page can carry it"),
+    );
+}
+
+/// One step of a JSON pointer: an object's key or an array's index.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer that `path` leads to.
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => out.push_str(&escape_pointer(key)),
+            Step::Index(i) => {
+                let _ = write!(out, "{i}");
             }
         }
+    }
+    out
+}
+
+/// Reports every string in `value`, at `path`, that holds a character XML 1.0 forbids, in
+/// document order (object keys in the order the JSON value keeps them).
+fn value_characters<'a>(
+    value: &'a Value,
+    path: &mut Vec<Step<'a>>,
+    push: &mut impl FnMut(Diagnostic),
+) {
+    match value {
+        Value::String(s) => characters(s, || pointer(path), push),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                forbidden_characters(item, pointer, push);
-                pointer.truncate(len);
+                path.push(Step::Index(i));
+                value_characters(item, path, push);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape_pointer(key));
-                forbidden_characters(item, pointer, push);
-                pointer.truncate(len);
+                path.push(Step::Key(key));
+                value_characters(item, path, push);
+                path.pop();
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// What [`value_characters`] reports on the JSON form of `record`, read from the fields: every
+/// string of the JSON form, in its order (object keys sorted). Dates, the genre, block types
+/// and numbers are left out: their JSON forms are made by newswire and hold no control
+/// character.
+fn record_characters(record: &Record, push: &mut impl FnMut(Diagnostic)) {
+    people("authors", &record.authors, push);
+    for (i, block) in record.body.iter().enumerate() {
+        characters(block.text(), || format!("/body/{i}/text"), push);
+    }
+    people("contributors", &record.contributors, push);
+    if let Some(dateline) = &record.dateline {
+        if let Some(agency) = &dateline.agency {
+            characters(agency, || "/dateline/agency".to_owned(), push);
+        }
+        if let Some(date) = &dateline.date {
+            characters(date, || "/dateline/date".to_owned(), push);
+        }
+        characters(&dateline.place, || "/dateline/place".to_owned(), push);
+        if let Some(region) = &dateline.region {
+            characters(region, || "/dateline/region".to_owned(), push);
+        }
+        characters(&dateline.text, || "/dateline/text".to_owned(), push);
+    }
+    characters(&record.description, || "/description".to_owned(), push);
+    people("editors", &record.editors, push);
+    characters(&record.headline, || "/headline".to_owned(), push);
+    characters(&record.id, || "/id".to_owned(), push);
+    if let Some(image) = &record.image {
+        if let Some(alt) = &image.alt {
+            characters(alt, || "/image/alt".to_owned(), push);
+        }
+        if let Some(caption) = &image.caption {
+            characters(caption, || "/image/caption".to_owned(), push);
+        }
+        if let Some(credit) = &image.credit {
+            if let Some(creator) = &credit.creator {
+                characters(creator, || "/image/credit/creator".to_owned(), push);
+            }
+            if let Some(provider) = &credit.provider {
+                characters(provider, || "/image/credit/provider".to_owned(), push);
+            }
+            characters(&credit.text, || "/image/credit/text".to_owned(), push);
+        }
+        if let Some(url) = &image.url {
+            characters(url.as_str(), || "/image/url".to_owned(), push);
+        }
+    }
+    for (i, keyword) in record.keywords.iter().enumerate() {
+        characters(keyword, || format!("/keywords/{i}"), push);
+    }
+    characters(record.language.as_str(), || "/language".to_owned(), push);
+    if let Some(publisher) = &record.publisher {
+        organization(publisher, || "/publisher".to_owned(), push);
+    }
+    if let Some(section) = &record.section {
+        characters(section, || "/section".to_owned(), push);
+    }
+    characters(record.slug.as_str(), || "/slug".to_owned(), push);
+    for (i, source) in record.sources.iter().enumerate() {
+        organization(source, || format!("/sources/{i}"), push);
+    }
+    characters(record.url.as_str(), || "/url".to_owned(), push);
+}
+
+/// The strings of the people at `/key`, in their JSON form's order.
+fn people(key: &str, people: &[Person], push: &mut impl FnMut(Diagnostic)) {
+    for (i, person) in people.iter().enumerate() {
+        characters(&person.name, || format!("/{key}/{i}/name"), push);
+        if let Some(role) = &person.role {
+            characters(role, || format!("/{key}/{i}/role"), push);
+        }
+        if let Some(url) = &person.url {
+            characters(url.as_str(), || format!("/{key}/{i}/url"), push);
+        }
+    }
+}
+
+/// The strings of the organisation at the pointer `at` gives, in its JSON form's order.
+fn organization(org: &Organization, at: impl Fn() -> String, push: &mut impl FnMut(Diagnostic)) {
+    if let Some(logo) = &org.logo {
+        characters(logo.as_str(), || format!("{}/logo", at()), push);
+    }
+    characters(&org.name, || format!("{}/name", at()), push);
+    if let Some(url) = &org.url {
+        characters(url.as_str(), || format!("{}/url", at()), push);
     }
 }
 
@@ -341,6 +573,59 @@ mod tests {
             ('\u{10FFFF}', false),
         ] {
             assert_eq!(is_forbidden_in_xml(c), forbidden, "{c:?}");
+        }
+    }
+
+    /// The byte scan, against the definition: every forbidden character, counted.
+    fn by_chars(text: &str) -> Option<(char, usize)> {
+        let mut bad = text.chars().filter(|&c| is_forbidden_in_xml(c));
+        let first = bad.next()?;
+        Some((first, bad.count()))
+    }
+
+    #[track_caller]
+    fn check_forbidden(text: &str, expect: Option<(char, usize)>) {
+        assert_eq!(forbidden_in(text), expect, "{text:?}");
+        assert_eq!(by_chars(text), expect, "{text:?}");
+    }
+
+    #[test]
+    fn forbidden_scan() {
+        for (text, expect) in [
+            ("", None),
+            ("clean text, “quoted” — and dashed", None),
+            ("tab\tline\ncarriage\r", None),
+            ("\u{0}", Some(('\u{0}', 0))),
+            ("a\u{7}b\u{8}c\u{0}", Some(('\u{7}', 2))),
+            ("\u{1F}", Some(('\u{1F}', 0))),
+            ("x\u{FFFE}", Some(('\u{FFFE}', 0))),
+            ("\u{FFFF}\u{FFFE}\u{B}", Some(('\u{FFFF}', 2))),
+            ("\u{FFFD}\u{FEFF}\u{F000}\u{FFEF}", None),
+            ("\u{EFBF}\u{10FFFF}", None),
+            ("ends with EF BF", None),
+        ] {
+            check_forbidden(text, expect);
+        }
+    }
+
+    fn near_forbidden() -> impl proptest::strategy::Strategy<Value = char> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u32..0x80).prop_filter_map("a character", char::from_u32),
+            prop::sample::select(vec![
+                '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{FEFF}', '\u{EFBF}'
+            ]),
+            any::<char>(),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn forbidden_scan_matches_the_definition(
+            chars in proptest::collection::vec(near_forbidden(), 0..64),
+        ) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(forbidden_in(&text), by_chars(&text));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests for newswire-validate: records, channels, sets of records, exit codes.
 
 mod channels;
+mod paths;
 mod records;
 mod schemas;
 mod unique;
