@@ -1,6 +1,8 @@
 //! Telling lines apart: page residue left by scraping, title-like lines (headlines) and
 //! section headings.
 
+use std::sync::LazyLock;
+
 use crate::text::{has_several_sentences, longer_than, more_words_than};
 
 /// Whole lines that scraping leaves behind, compared in lower case without surrounding
@@ -43,7 +45,7 @@ const COUNTERS: &[&str] = &[
 /// Whether `line` is page residue: comment counters, share prompts, "Advertisement" and the
 /// like. Such a line is never article text.
 pub(crate) fn is_residue(line: &str) -> bool {
-    if line.len() > 100 {
+    if line.len() > MAX_RESIDUE {
         return false;
     }
     if line.contains('|') {
@@ -58,8 +60,24 @@ pub(crate) fn is_residue(line: &str) -> bool {
     is_residue_piece(line)
 }
 
+/// The longest piece [`is_residue`] looks at, in bytes.
+const MAX_RESIDUE: usize = 100;
+
 fn is_residue_piece(piece: &str) -> bool {
-    let lower = piece.to_lowercase();
+    // An ASCII piece is put in lower case on the stack, without an allocation.
+    let mut buffer = [0u8; MAX_RESIDUE];
+    let owned: String;
+    let lower = match buffer.get_mut(..piece.len()) {
+        Some(bytes) if piece.is_ascii() => {
+            bytes.copy_from_slice(piece.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or_default()
+        }
+        _ => {
+            owned = piece.to_lowercase();
+            &owned
+        }
+    };
     let core = lower.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -87,17 +105,62 @@ fn is_residue_piece(piece: &str) -> bool {
     if core.is_empty() {
         return false;
     }
-    if RESIDUE.contains(&core) || RESIDUE_PREFIXES.iter().any(|p| core.starts_with(p)) {
+    let (whole, prefixes) = &*BY_FIRST_BYTE;
+    if whole.opening(core).contains(&core)
+        || prefixes.opening(core).iter().any(|p| core.starts_with(p))
+    {
         return true;
     }
     is_counter(core)
 }
 
+/// [`RESIDUE`] and [`RESIDUE_PREFIXES`] by first byte.
+static BY_FIRST_BYTE: LazyLock<(ByFirstByte, ByFirstByte)> = LazyLock::new(|| {
+    (
+        ByFirstByte::new(RESIDUE),
+        ByFirstByte::new(RESIDUE_PREFIXES),
+    )
+});
+
+/// The entries of a list (none of them empty) by their first byte: an entry that is, or
+/// opens, a text starts with the text's first byte, so a text is compared only with the
+/// entries that open as it does.
+struct ByFirstByte(Vec<Vec<&'static str>>);
+
+impl ByFirstByte {
+    fn new(list: &[&'static str]) -> ByFirstByte {
+        let mut buckets = vec![Vec::new(); 256];
+        for entry in list {
+            if let Some(bucket) = entry
+                .as_bytes()
+                .first()
+                .and_then(|&b| buckets.get_mut(usize::from(b)))
+            {
+                bucket.push(*entry);
+            }
+        }
+        ByFirstByte(buckets)
+    }
+
+    /// The entries that start with the first byte of `text`.
+    fn opening(&self, text: &str) -> &[&'static str] {
+        text.as_bytes()
+            .first()
+            .and_then(|&b| self.0.get(usize::from(b)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 fn is_counter(core: &str) -> bool {
+    let (first, last) = (core.as_bytes().first(), core.as_bytes().last());
     COUNTERS.iter().any(|word| {
-        let rest = if let Some(rest) = core.strip_prefix(word) {
+        let rest = if word.as_bytes().first() == first
+            && let Some(rest) = core.strip_prefix(word)
+        {
             rest
-        } else if let Some(rest) = core.strip_suffix(word) {
+        } else if word.as_bytes().last() == last
+            && let Some(rest) = core.strip_suffix(word)
+        {
             rest
         } else {
             return false;

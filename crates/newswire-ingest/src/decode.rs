@@ -27,11 +27,31 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], sink: &mut Sink<'_>) -> Cow<'a, str> {
             String::from_utf8_lossy(rest)
         }
     };
-    if needs_cleaning(text.as_bytes()) {
+    if !needs_cleaning(text.as_bytes()) {
+        text
+    } else if has_forbidden(&text) {
         Cow::Owned(clean(&text, sink))
     } else {
-        text
+        Cow::Owned(unify_line_ends(&text))
     }
+}
+
+/// `text`, which holds no forbidden character, with each CR LF pair and each lone CR made LF;
+/// the text between CRs is copied whole.
+fn unify_line_ends(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = text.split('\r');
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for piece in pieces {
+        // A CR before LF goes; a lone CR becomes LF.
+        if !piece.starts_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Whether a character may not appear in an XML 1.0 document. Surrogates cannot occur in a
@@ -43,12 +63,41 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 
 /// Whether the text holds a CR or a forbidden character (checked on bytes, the fast path).
 fn needs_cleaning(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &x)| {
-        (x < 0x20 && x != b'\t' && x != b'\n')
+    scan(b, true)
+}
+
+/// Whether `s` holds a character XML 1.0 forbids: [`is_forbidden`], checked on bytes.
+pub(crate) fn has_forbidden(s: &str) -> bool {
+    scan(s.as_bytes(), false)
+}
+
+/// Whether `b` holds a C0 control other than TAB and LF (CR counting only when `cr` is set),
+/// or the UTF-8 encoding of U+FFFE or U+FFFF.
+///
+/// Blocks of bytes are first tested without branches for such a control byte or 0xEF, the
+/// lead byte of U+FFFE and U+FFFF, which ordinary text seldom holds; only a block with such a
+/// byte is looked at closely.
+fn scan(b: &[u8], cr: bool) -> bool {
+    const BLOCK: usize = 64;
+    let exact = |i: usize| {
+        let x = b[i];
+        (x < 0x20 && x != b'\t' && x != b'\n' && (cr || x != b'\r'))
             || (x == 0xEF
                 && b.get(i + 1) == Some(&0xBF)
                 && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
-    })
+    };
+    let mut start = 0;
+    for block in b.chunks(BLOCK) {
+        let suspect = block.iter().fold(0u8, |acc, &x| {
+            let control = (x < 0x20) & (x != b'\t') & (x != b'\n') & (cr | (x != b'\r'));
+            acc | u8::from(control) | u8::from(x == 0xEF)
+        });
+        if suspect != 0 && (start..start + block.len()).any(exact) {
+            return true;
+        }
+        start += block.len();
+    }
+    false
 }
 
 /// Line (1-based) and column (1-based, in characters) of byte `offset` in `bytes`, whose
@@ -277,5 +326,38 @@ mod tests {
         let list = sink.finish();
         assert_eq!(list.len(), MAX_FORBIDDEN_REPORTS + 1);
         assert!(list[MAX_FORBIDDEN_REPORTS].message.contains("80 more"));
+    }
+
+    #[test]
+    fn line_ends_with_and_without_forbidden_characters() {
+        let cases: &[(&[u8], &str, &[&str])] = &[
+            (b"a\r", "a\n", &[]),
+            (b"\r\n", "\n", &[]),
+            (b"\r\r\n\n\r", "\n\n\n\n", &[]),
+            (
+                "caf\u{e9}\r\n\u{2014}\rx".as_bytes(),
+                "caf\u{e9}\n\u{2014}\nx",
+                &[],
+            ),
+            (b"a\r\x01\nb", "a\n\nb", &["NW0003 2:1+1"]),
+            (b"a\r\nb\x02\rc", "a\nb\nc", &["NW0003 2:2+1"]),
+        ];
+        for (input, text, diagnostics) in cases {
+            check(input, text, diagnostics);
+        }
+        for (text, forbidden) in [
+            ("plain\ttext\n", false),
+            ("cr\r", false),
+            ("bell\x07", true),
+            ("\u{FFFE}", true),
+            ("\u{FFFD}\u{FEFF}\u{EFFF}", false),
+        ] {
+            assert_eq!(has_forbidden(text), forbidden, "{text:?}");
+            assert_eq!(
+                has_forbidden(text),
+                text.chars().any(is_forbidden),
+                "{text:?}"
+            );
+        }
     }
 }

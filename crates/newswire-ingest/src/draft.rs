@@ -101,37 +101,46 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
         image: body.image,
         ..Draft::default()
     };
-    let blocks = body.blocks;
-    let blocks = drop_residue_and_pictures(blocks, &mut draft.trailer, sink);
+    let mut blocks = drop_residue_and_pictures(body.blocks, &mut draft.trailer, sink);
     let end = read_trailer(&blocks, &mut draft.trailer, sink);
-    let blocks = &blocks[..end];
+    blocks.truncate(end);
+    // Each block's text moves into the draft once its kind is known; a block's text is not
+    // looked at again after that.
+    let blocks = blocks.as_mut_slice();
 
     let mut i = 0;
-    if let Some(first) = blocks.first() {
+    // The bylines of the first two blocks, as read while looking for the headline: the
+    // byline is one of them.
+    let mut read: [Option<Option<Vec<Person>>>; 2] = [None, None];
+    if let Some((first, after)) = blocks.split_first_mut() {
         let title = match first.hint {
             Hint::Title => true,
             Hint::Infer => {
-                byline::parse(&first.text).is_none()
+                let people = read[0].insert(byline::parse(&first.text));
+                people.is_none()
                     && classify::is_title_like(&first.text)
                     && dateline::split(&first.text).is_none()
-                    && blocks
-                        .get(1)
-                        .is_some_and(|next| byline_of(next).is_some() || is_lead_like(next))
+                    && after.first().is_some_and(|next| {
+                        read[1].insert(byline_of(next)).is_some() || is_lead_like(next)
+                    })
             }
             Hint::Heading | Hint::Paragraph => false,
         };
         if title {
-            draft.headline = Some(At::new(first.text.clone(), first.pos));
+            draft.headline = Some(At::new(std::mem::take(&mut first.text), first.pos));
             i = 1;
         }
     }
     if let Some(block) = blocks.get(i)
-        && let Some(people) = byline_of(block)
+        && let Some(people) = read
+            .get_mut(i)
+            .and_then(Option::take)
+            .unwrap_or_else(|| byline_of(block))
     {
         draft.byline = Some(At::new(people, block.pos));
         i += 1;
     }
-    if let Some(block) = blocks.get(i)
+    if let Some(block) = blocks.get_mut(i)
         && matches!(block.hint, Hint::Infer | Hint::Paragraph)
     {
         let text = match dateline::split(&block.text) {
@@ -139,27 +148,36 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
                 draft.dateline = Some(d);
                 rest.to_owned()
             }
-            None => block.text.clone(),
+            None => std::mem::take(&mut block.text),
         };
         draft.lead = Some(At::new(text.clone(), block.pos));
         draft.body.push(Block::Paragraph { text });
         i += 1;
     }
-    let rest = &blocks[i.min(blocks.len())..];
-    for (k, block) in rest.iter().enumerate() {
-        let heading = match block.hint {
+    let rest = &mut blocks[i.min(end)..];
+    // Whether the block after the current one reads as a heading, once known: each block is
+    // classified once.
+    let mut next_heading_like: Option<bool> = None;
+    for k in 0..rest.len() {
+        let heading_like = next_heading_like.take();
+        let heading = match rest[k].hint {
             Hint::Title | Hint::Heading => true,
             Hint::Paragraph => false,
             Hint::Infer => {
-                classify::is_heading_like(&block.text)
+                heading_like.unwrap_or_else(|| classify::is_heading_like(&rest[k].text))
                     && rest.get(k + 1).is_some_and(|next| match next.hint {
                         Hint::Paragraph => true,
-                        Hint::Infer => !classify::is_heading_like(&next.text),
+                        Hint::Infer => {
+                            let like = classify::is_heading_like(&next.text);
+                            next_heading_like = Some(like);
+                            !like
+                        }
                         Hint::Title | Hint::Heading => false,
                     })
             }
         };
-        let text = block.text.clone();
+        let block = &mut rest[k];
+        let text = std::mem::take(&mut block.text);
         if heading {
             draft.body.push(Block::Heading { text });
         } else {
@@ -252,21 +270,20 @@ fn drop_residue_and_pictures(
 
 /// Reads trailer lines from the end of `blocks` upward; returns where the trailer starts.
 fn read_trailer(blocks: &[RawBlock], trailer: &mut Trailer, sink: &mut Sink<'_>) -> usize {
+    let mut lines = Vec::new();
     let mut end = blocks.len();
     while end > 0 {
         let block = &blocks[end - 1];
         if !matches!(block.hint, Hint::Infer | Hint::Paragraph) {
             break;
         }
-        if trailer::parse(&block.text).is_none() {
+        let Some(line) = trailer::parse(&block.text) else {
             break;
-        }
+        };
+        lines.push(line);
         end -= 1;
     }
-    for block in &blocks[end..] {
-        let Some(line) = trailer::parse(&block.text) else {
-            continue;
-        };
+    for (line, block) in lines.into_iter().rev().zip(&blocks[end..]) {
         apply(line, block, trailer, sink);
     }
     end

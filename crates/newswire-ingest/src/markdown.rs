@@ -39,11 +39,11 @@ use std::ops::Range;
 use newswire_model::Code;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::decode::is_forbidden;
+use crate::decode::{has_forbidden, is_forbidden};
 use crate::diag::{At, Pos, Sink};
 use crate::draft::{Body, BodyImage, Hint, RawBlock};
 use crate::frontmatter::LineIndex;
-use crate::text::{clean_line, shorten};
+use crate::text::{clean_line, clean_owned, shorten};
 
 /// The blocks of Markdown `text`, whose first line is line `first_line` of the file.
 pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) -> Body {
@@ -299,8 +299,16 @@ impl Reader<'_, '_, '_> {
             p.text.push_str(" | ");
             p.cell_break = false;
         }
-        p.text
-            .extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        // A line end is a space; `\n` is one byte, so the text between line ends is copied
+        // whole.
+        let mut lines = text.split('\n');
+        if let Some(first) = lines.next() {
+            p.text.push_str(first);
+        }
+        for line in lines {
+            p.text.push(' ');
+            p.text.push_str(line);
+        }
         p.content |= visible;
     }
 
@@ -405,7 +413,7 @@ impl Reader<'_, '_, '_> {
     /// give after decoding has removed those written as such; removing any is a warning at
     /// `pos`, the block's place.
     fn allowed<'a>(&mut self, text: &'a str, pos: Pos) -> Cow<'a, str> {
-        if !text.chars().any(is_forbidden) {
+        if !has_forbidden(text) {
             return Cow::Borrowed(text);
         }
         self.sink
@@ -427,7 +435,11 @@ impl Reader<'_, '_, '_> {
             return;
         }
         let pos = self.index.pos(p.start..self.text.len());
-        let Some(clean) = clean_line(&self.allowed(&p.text, pos)) else {
+        let text = match self.allowed(&p.text, pos) {
+            Cow::Borrowed(_) => p.text,
+            Cow::Owned(text) => text,
+        };
+        let Some(clean) = clean_owned(text) else {
             return;
         };
         if is_template(&clean.text) {

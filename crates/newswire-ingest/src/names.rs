@@ -123,9 +123,18 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     loop {
         match (x.next(), y.next()) {
             (None, None) => return true,
-            (Some(p), Some(q)) if p.to_lowercase() == q.to_lowercase() => {}
+            (Some(p), Some(q)) if same_word(p, q) => {}
             _ => return false,
         }
+    }
+}
+
+/// Whether two words are the same in lower case; ASCII words are compared without copies.
+fn same_word(p: &str, q: &str) -> bool {
+    if p.is_ascii() && q.is_ascii() {
+        p.eq_ignore_ascii_case(q)
+    } else {
+        p.to_lowercase() == q.to_lowercase()
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
         return None;
     }
     let column = to_u32(raw[..raw.len() - start.len()].chars().count()).saturating_add(1);
-    let text = if trimmed.contains('\t') || trimmed.contains("  ") {
+    let text = if needs_collapsing(trimmed) {
         collapse_spaces(trimmed)
     } else {
         trimmed.to_owned()
@@ -35,21 +35,37 @@ pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
     Some(CleanLine { text, column })
 }
 
+/// [`clean_line`] of a line already in a `String`, which becomes the text, without a copy,
+/// when it has no stray white space.
+pub(crate) fn clean_owned(raw: String) -> Option<CleanLine> {
+    let trimmed = raw
+        .trim_start_matches(is_stray_space)
+        .trim_end_matches(is_stray_space);
+    if trimmed.len() == raw.len() && !needs_collapsing(&raw) {
+        return (!raw.is_empty()).then_some(CleanLine {
+            text: raw,
+            column: 1,
+        });
+    }
+    clean_line(&raw)
+}
+
+/// Whether `s` holds a tab or two spaces in a row.
+fn needs_collapsing(s: &str) -> bool {
+    s.contains('\t') || s.contains("  ")
+}
+
 /// Replaces tabs with spaces and runs of spaces with one.
 pub(crate) fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c == ' ' || c == '\t' {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
+    // Tabs and spaces are single bytes in UTF-8: the text between them is copied whole.
+    let mut rest = s;
+    while let Some(at) = rest.find([' ', '\t']) {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = rest[at..].trim_start_matches([' ', '\t']);
     }
+    out.push_str(rest);
     out
 }
 
@@ -60,16 +76,47 @@ pub(crate) fn char_len(s: &str) -> u32 {
 
 /// Whether `s` has more than `limit` space-separated words; stops counting early.
 pub(crate) fn more_words_than(s: &str, limit: usize) -> bool {
-    s.split(' ').filter(|w| !w.is_empty()).nth(limit).is_some()
+    // A word starts at each byte other than a space that opens the text or follows a space;
+    // they are counted a block of bytes at a time.
+    const BLOCK: usize = 64;
+    let b = s.as_bytes();
+    let mut words = usize::from(b.first().is_some_and(|&x| x != b' '));
+    let mut start = 1;
+    while start < b.len() && words <= limit {
+        let end = (start + BLOCK).min(b.len());
+        let (before, at) = (&b[start - 1..end - 1], &b[start..end]);
+        words += before
+            .iter()
+            .zip(at)
+            .filter(|&(&p, &x)| (p == b' ') & (x != b' '))
+            .count();
+        start = end;
+    }
+    words > limit
 }
 
 /// Whether `s` has more than `limit` characters; stops counting early.
 pub(crate) fn longer_than(s: &str, limit: usize) -> bool {
-    s.len() > limit && s.chars().nth(limit).is_some()
+    // A character is at most four bytes: a text of more than four times `limit` bytes is
+    // longer without counting.
+    if s.len() <= limit {
+        return false;
+    }
+    if s.len() / 4 > limit {
+        return true;
+    }
+    // Text whose first `limit + 1` bytes are ASCII has at least that many characters.
+    s.as_bytes().get(..=limit).is_some_and(<[u8]>::is_ascii) || s.chars().count() > limit
 }
 
 /// `s` without the ASCII `prefix`, compared without regard to ASCII case.
 pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    // Most texts differ at once: the first bytes rule them out without a full comparison.
+    if let (Some(a), Some(b)) = (s.as_bytes().first(), prefix.as_bytes().first())
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return None;
+    }
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &s[prefix.len()..])
@@ -77,6 +124,11 @@ pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// `s` without the ASCII `suffix`, compared without regard to ASCII case.
 pub(crate) fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    if let (Some(a), Some(b)) = (s.as_bytes().last(), suffix.as_bytes().last())
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return None;
+    }
     let cut = s.len().checked_sub(suffix.len())?;
     let tail = s.get(cut..)?;
     tail.eq_ignore_ascii_case(suffix).then(|| &s[..cut])
@@ -128,20 +180,14 @@ fn opens_sentence(c: char) -> bool {
 /// closing `.`, `!`, `?` or `…` and any closing quotes, when a new sentence follows or the
 /// text ends there.
 pub(crate) fn next_sentence_end(s: &str, from: usize) -> Option<usize> {
-    let tail = s.get(from..)?;
-    let mut iter = tail.char_indices().map(|(i, c)| (i + from, c)).peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if !is_closing(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            iter.next();
-        }
+    s.get(from..)?;
+    let mut at = from;
+    while let Some((i, c)) = next_stop(s, at) {
+        at = i + c.len_utf8();
+        // Closing quotes and brackets are never full stops: skipping them here skips nothing
+        // the search would stop at.
+        let closed = s[at..].trim_start_matches(is_closing);
+        let end = s.len() - closed.len();
         let mut after = s[end..].chars();
         match after.next() {
             None => return Some(end),
@@ -157,6 +203,27 @@ pub(crate) fn next_sentence_end(s: &str, from: usize) -> Option<usize> {
         return Some(end);
     }
     None
+}
+
+/// The first `.`, `!`, `?` or `…` in `s` at or after byte `from`, a character boundary, with
+/// its byte index; found on bytes, without decoding the characters before it.
+fn next_stop(s: &str, from: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut at = from;
+    loop {
+        let i = at
+            + b.get(at..)?
+                .iter()
+                .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))?;
+        match b[i] {
+            b'.' => return Some((i, '.')),
+            b'!' => return Some((i, '!')),
+            b'?' => return Some((i, '?')),
+            // 0xE2 opens a character; `…` is E2 80 A6.
+            _ if b.get(i + 1..i + 3) == Some(&[0x80, 0xA6][..]) => return Some((i, '…')),
+            _ => at = i + 1,
+        }
+    }
 }
 
 /// The first sentence of `s`, or all of it.
@@ -437,5 +504,100 @@ mod tests {
         assert!(is_shouting("JANE DOE"));
         assert!(!is_shouting("Jane DOE"));
         assert!(!is_shouting("A"));
+    }
+
+    /// Expects the counting helpers to agree with their plain definitions on `s`, at every
+    /// limit up to past its length, and at every place a sentence search may start.
+    #[track_caller]
+    fn check_counts(s: &str) {
+        for limit in 0..s.len() + 3 {
+            let words = s.split(' ').filter(|w| !w.is_empty()).nth(limit).is_some();
+            assert_eq!(more_words_than(s, limit), words, "{s:?} words > {limit}");
+            let chars = s.chars().nth(limit).is_some();
+            assert_eq!(longer_than(s, limit), chars, "{s:?} chars > {limit}");
+        }
+        for (from, _) in s.char_indices() {
+            assert_eq!(
+                next_sentence_end(s, from),
+                plain_sentence_end(s, from),
+                "{s:?} from {from}"
+            );
+        }
+        let expect = (s.contains('\t') || s.contains("  ")).then(|| {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                let is_space = c == ' ' || c == '\t';
+                if !(is_space && space) {
+                    out.push(if is_space { ' ' } else { c });
+                }
+                space = is_space;
+            }
+            out
+        });
+        assert_eq!(
+            needs_collapsing(s).then(|| collapse_spaces(s)),
+            expect,
+            "{s:?}"
+        );
+        assert_eq!(
+            clean_owned(s.to_owned()),
+            clean_line(s),
+            "{s:?} cleaned in place"
+        );
+    }
+
+    /// [`next_sentence_end`] as a walk over every character.
+    fn plain_sentence_end(s: &str, from: usize) -> Option<usize> {
+        let mut iter = s.get(from..)?.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let mut end = from + i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_closing(d) {
+                    break;
+                }
+                end = from + j + d.len_utf8();
+                iter.next();
+            }
+            let mut after = s[end..].chars();
+            match after.next() {
+                None => return Some(end),
+                Some(' ') => {}
+                Some(_) => continue,
+            }
+            let Some(next) = after.next().filter(|&n| opens_sentence(n)) else {
+                continue;
+            };
+            if c == '.' && ends_with_abbreviation(&s[..from + i], next) {
+                continue;
+            }
+            return Some(end);
+        }
+        None
+    }
+
+    #[test]
+    fn counting_agrees_with_the_plain_definitions() {
+        let long = "word ".repeat(70) + &"é".repeat(130);
+        for s in [
+            "",
+            " ",
+            "   ",
+            "one",
+            " one  two ",
+            "a\tb  c",
+            "\u{a0}nbsp\u{a0}kept",
+            "é è ê ë",
+            "“Quoted,” she said… Then “left.” (Again.) Why? No!",
+            "Mr. Quill arrived. J. R. Quill left… “Late.” Then rain.",
+            "…” ‘— ’…",
+            "\u{2026}\u{2026}. \u{2028}x",
+            long.as_str(),
+        ] {
+            check_counts(s);
+        }
     }
 }

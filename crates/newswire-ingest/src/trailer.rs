@@ -143,13 +143,18 @@ fn split_ci<'a>(s: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
 
 /// The byte index of the first `needle` (ASCII) in `s`, ignoring ASCII case.
 fn find_ci(s: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    (0..s.len().saturating_sub(n) + 1)
-        .filter(|&i| s.is_char_boundary(i))
-        .find(|&i| {
-            s.get(i..i + n)
-                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-        })
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let last = hay.len().checked_sub(needle.len())?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    // Bytes of an ASCII needle match only ASCII bytes, so a match starts and ends on
+    // character boundaries.
+    (0..=last).find(|&i| {
+        (hay[i] == lower || hay[i] == upper)
+            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 fn roles(text: &str) -> Option<Line> {
@@ -192,6 +197,8 @@ fn without_place(name: &str) -> &str {
 }
 
 fn contributed(text: &str) -> Option<Line> {
+    // Every ending holds the word, so most lines are ruled out in one pass.
+    find_ci(text, "contributed")?;
     let names = CONTRIBUTED
         .iter()
         .find_map(|suffix| {
@@ -241,6 +248,15 @@ const PICTURE_PREFIXES: &[&str] = &[
 /// Reads `line` as a picture credit: `Some(Some(credit))`, or `Some(None)` for a picture credit
 /// line that names nobody; `None` when the line is not a picture credit.
 pub(crate) fn picture(line: &str) -> Option<Option<Credit>> {
+    // Every opening, `photo by ` too, starts with a letter some prefix starts with: any other
+    // line is ruled out before its words are counted.
+    let first = line.as_bytes().first()?.to_ascii_lowercase();
+    if !PICTURE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first() == Some(&first))
+    {
+        return None;
+    }
     if line.len() > 200 || more_words_than(line, 20) {
         return None;
     }
@@ -404,6 +420,21 @@ mod tests {
             Line::Unreadable(why) => format!("unreadable: {why}"),
         });
         assert_eq!(got.as_deref(), expect, "{line:?}");
+    }
+
+    #[test]
+    fn case_blind_search() {
+        for (s, needle, expect) in [
+            ("Ada CONTRIBUTED", "contributed", Some(4)),
+            ("Ünsere contributed", " contributed", Some(7)),
+            ("é é", "e", None),
+            ("", "", Some(0)),
+            ("abc", "", Some(0)),
+            ("ab", "abc", None),
+            ("xx FoR yy", " for ", Some(2)),
+        ] {
+            assert_eq!(find_ci(s, needle), expect, "{s:?} {needle:?}");
+        }
     }
 
     #[test]

@@ -78,6 +78,14 @@ pub(crate) fn parse(content: &str, first_line: u32, sink: &mut Sink<'_>) -> (Vec
 /// every bracket, quoted or not: a count that can only err towards refusing text no real
 /// front matter holds.
 fn too_deep(content: &str) -> Option<usize> {
+    // Brackets cannot nest deeper than there are opening ones, which are counted cheaply.
+    let opening = content
+        .bytes()
+        .filter(|&b| (b == b'[') | (b == b'{'))
+        .count();
+    if opening <= MAX_BRACKET_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     for (i, b) in content.bytes().enumerate() {
         match b {

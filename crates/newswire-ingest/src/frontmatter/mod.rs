@@ -293,6 +293,18 @@ fn read(format: Format, entries: Vec<Entry>, sink: &mut Sink<'_>) -> FrontMatter
     r.fm
 }
 
+/// `s` with its words separated by single spaces, without white space around them.
+fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Whether `a` and `b` are at most two edits apart (for "did you mean").
 fn near(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
@@ -359,7 +371,7 @@ impl Reader<'_, '_> {
     fn string(&mut self, node: &Node, key: &'static str) -> Option<String> {
         match &node.value {
             Value::Str(s) => {
-                let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = squash(s);
                 if text.is_empty() {
                     self.wrong(node, key, "a non-empty string");
                     None
@@ -515,12 +527,27 @@ impl Reader<'_, '_> {
     }
 
     fn keywords(&mut self, e: &Entry) -> Vec<String> {
+        /// How many keywords are compared one by one before a set of them is kept.
+        const FEW: usize = 16;
         let mut out: Vec<String> = Vec::new();
-        // Seen keywords, so that a long list is read in linear time.
+        // Seen keywords, once there are more than a few, so that a long list is read in
+        // linear time.
         let mut seen: HashSet<String> = HashSet::new();
         let mut add = |k: &str| {
-            let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !k.is_empty() && seen.insert(k.clone()) {
+            let k = squash(k);
+            if k.is_empty() {
+                return;
+            }
+            if out.len() < FEW {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+                return;
+            }
+            if seen.is_empty() {
+                seen.extend(out.iter().cloned());
+            }
+            if seen.insert(k.clone()) {
                 out.push(k);
             }
         };

@@ -1,5 +1,7 @@
 //! The front matter as a tree of values with positions, the same for TOML and YAML.
 
+use std::cell::OnceCell;
+
 use crate::diag::{Pos, to_u32};
 
 /// One value and where it is.
@@ -59,9 +61,10 @@ pub(crate) struct LineIndex<'a> {
     starts: Vec<usize>,
     first_line: u32,
     /// A byte offset about every [`MARK_STRIDE`] bytes, with the number of characters before
-    /// it: columns are counted from the nearest mark, so finding one costs the same on a line
-    /// of a million characters as on a short one.
-    marks: Vec<(usize, usize)>,
+    /// it: columns far into a line are counted from the nearest mark, so finding one costs the
+    /// same on a line of a million characters as on a short one. Made on first use: columns
+    /// within [`MARK_STRIDE`] bytes of their line's start are counted directly.
+    marks: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -69,29 +72,55 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str, first_line: u32) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE + 1);
-        for (chars, (byte, _)) in text.char_indices().enumerate() {
-            if byte >= marks.len() * MARK_STRIDE {
-                marks.push((byte, chars));
-            }
-        }
         LineIndex {
             text,
             starts,
             first_line,
-            marks,
+            marks: OnceCell::new(),
         }
+    }
+
+    /// A mark at the first character boundary at or after each multiple of the stride, the
+    /// characters between marks counted a stretch at a time.
+    fn marks(&self) -> &[(usize, usize)] {
+        self.marks.get_or_init(|| {
+            let text = self.text;
+            let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE + 1);
+            let (mut byte, mut chars) = (0, 0);
+            while byte < text.len() {
+                marks.push((byte, chars));
+                let mut next = (marks.len() * MARK_STRIDE).min(text.len());
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text.get(byte..next).map_or(0, |s| s.chars().count());
+                byte = next;
+            }
+            marks
+        })
     }
 
     /// How many characters come before byte `offset`, a character boundary.
     fn chars_before(&self, offset: usize) -> usize {
-        let i = self.marks.partition_point(|&(byte, _)| byte <= offset);
+        let marks = self.marks();
+        let i = marks.partition_point(|&(byte, _)| byte <= offset);
         let (byte, chars) = i
             .checked_sub(1)
-            .and_then(|i| self.marks.get(i))
+            .and_then(|i| marks.get(i))
             .copied()
             .unwrap_or_default();
         chars + self.text.get(byte..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// How many characters lie between `line_start` and `offset`, character boundaries.
+    fn chars_between(&self, line_start: usize, offset: usize) -> usize {
+        if offset - line_start <= MARK_STRIDE {
+            self.text
+                .get(line_start..offset)
+                .map_or(0, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        }
     }
 
     /// The position of the byte range `span`, cut at the end of its first line.
@@ -108,7 +137,7 @@ impl<'a> LineIndex<'a> {
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
         let end = span.end.clamp(start, line_end.max(start));
         let column = if self.text.is_char_boundary(start) {
-            self.chars_before(start) - self.chars_before(line_start)
+            self.chars_between(line_start, start)
         } else {
             0
         };
