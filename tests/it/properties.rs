@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use newswire_export::{
-    atom, html_page, json_feed, jsonld_article, jsonld_channel, ninjs, rss, to_json_bytes,
+    atom, body_html, html_page, json_feed, jsonld_article, jsonld_article_bytes, jsonld_channel,
+    ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
 use newswire_model::{
@@ -860,6 +861,26 @@ fn check_exports(channel: &Channel, records: &[&Record]) -> Checked {
     for record in records {
         check_json("jsonld", &jsonld_article(record))?;
         check_json("ninjs", &ninjs(record))?;
+        // The bytes a build writes are made without the `serde_json` value: they must be the
+        // value's bytes.
+        let (direct, via_value) = (
+            jsonld_article_bytes(record),
+            to_json_bytes(&jsonld_article(record)),
+        );
+        prop_assert_eq!(
+            String::from_utf8_lossy(&direct),
+            String::from_utf8_lossy(&via_value),
+            "jsonld: the direct bytes differ from the value's"
+        );
+        let (direct, via_value) = (
+            ninjs_bytes(record, &body_html(record)),
+            to_json_bytes(&ninjs(record)),
+        );
+        prop_assert_eq!(
+            String::from_utf8_lossy(&direct),
+            String::from_utf8_lossy(&via_value),
+            "ninjs: the direct bytes differ from the value's"
+        );
         check_page(&html_page(Some(channel), record), record)?;
         check_page(&html_page(None, record), record)?;
     }

@@ -154,24 +154,33 @@ pub(crate) fn load_article(
             .with_hint("articles are wire text (.txt), Markdown (.md) or records (.json)"),
         );
     };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > max_bytes => {
-            return fail(
-                Diagnostic::error(
-                    Code::TooLarge,
-                    format!(
-                        "the file is {} bytes, over the limit of {max_bytes}",
-                        meta.len()
-                    ),
-                )
-                .with_hint("split the article, or raise the limit with --max-article-bytes"),
-            );
+    // One open: the size is read from the open file, and reading stops past the limit even
+    // if the file grows in between.
+    let read = || -> std::io::Result<Result<Vec<u8>, u64>> {
+        let file = std::fs::File::open(path)?;
+        let len = file.metadata()?.len();
+        if len > max_bytes {
+            return Ok(Err(len));
         }
-        Ok(_) => {}
-        Err(err) => return fail(io_error(&err)),
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => Ok((kind, bytes)),
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
+            &mut bytes,
+        )?;
+        if bytes.len() as u64 > max_bytes {
+            return Ok(Err(bytes.len() as u64));
+        }
+        Ok(Ok(bytes))
+    };
+    match read() {
+        Ok(Ok(bytes)) => Ok((kind, bytes)),
+        Ok(Err(len)) => fail(
+            Diagnostic::error(
+                Code::TooLarge,
+                format!("the file is {len} bytes, over the limit of {max_bytes}"),
+            )
+            .with_hint("split the article, or raise the limit with --max-article-bytes"),
+        ),
         Err(err) => fail(io_error(&err)),
     }
 }

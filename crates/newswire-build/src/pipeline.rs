@@ -429,10 +429,15 @@ fn write_article(
     record: &Record,
     times: &mut StageTimes,
 ) -> std::io::Result<Vec<u8>> {
-    use newswire_export::{html_page, jsonld_article, ninjs, to_json_bytes};
-    let jsonld = time(&mut times.jsonld, || to_json_bytes(&jsonld_article(record)));
-    let ninjs = time(&mut times.ninjs, || to_json_bytes(&ninjs(record)));
-    let page = time(&mut times.html, || html_page(Some(channel), record));
+    use newswire_export::{body_html, html_page_with, jsonld_article_bytes, ninjs_bytes};
+    let jsonld = time(&mut times.jsonld, || jsonld_article_bytes(record));
+    // The body fragment goes into both the ninjs document and the page: made once, counted
+    // with the page.
+    let body = time(&mut times.html, || body_html(record));
+    let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body));
+    let page = time(&mut times.html, || {
+        html_page_with(Some(channel), record, &body, &jsonld)
+    });
     time(&mut times.write, || {
         staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
         staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;

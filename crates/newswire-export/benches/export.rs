@@ -4,8 +4,8 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    atom, body_html, html_page, json_feed, jsonld_article, jsonld_channel, ninjs, rss,
-    to_json_bytes,
+    atom, body_html, html_page, html_page_with, json_feed, jsonld_article, jsonld_article_bytes,
+    jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_model::Record;
 
@@ -113,15 +113,16 @@ mod article {
         bytes_of(bencher, input, super::ninjs);
     }
 
-    /// Everything a build exports for one article: the JSON-LD and ninjs bytes and the page.
+    /// Everything a build exports for one article, as a build does it: the JSON-LD bytes, the
+    /// body fragment, then the ninjs bytes and the page made with both.
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
         per_record(bencher, input, |r| {
-            (
-                to_json_bytes(&super::jsonld_article(r)),
-                to_json_bytes(&super::ninjs(r)),
-                super::html_page(Some(&CHANNEL), r),
-            )
+            let jsonld = super::jsonld_article_bytes(r);
+            let body = super::body_html(r);
+            let ninjs = super::ninjs_bytes(r, &body);
+            let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);
+            (jsonld, ninjs, page)
         });
     }
 

@@ -5,23 +5,53 @@
 
 use newswire_model::{Block, Record};
 
-use crate::text::is_xml_char;
+use crate::text::{find_byte, is_forbidden_control, is_noncharacter_at};
 
 /// Appends `s` to `out` as HTML text that reads exactly as `s`: `&`, `<`, `>`, `"` and `'`
 /// become references, and characters XML 1.0 forbids are left out. The result is safe both
 /// in element content and in a quoted attribute value.
+///
+/// Runs of text that need nothing are copied whole; only the bytes that need a reference or
+/// may start a forbidden character are looked at one by one.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, needs_look) {
+        let (reference, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
+            0xEF if is_noncharacter_at(bytes, at) => ("", 3),
+            0xEF => {
+                from = at + 1;
+                continue;
+            }
+            // A C0 control XML 1.0 forbids.
+            _ => ("", 1),
+        };
+        out.push_str(&s[run..at]);
+        out.push_str(reference);
+        from = at + len;
+        run = from;
     }
+    out.push_str(&s[run..]);
+}
+
+/// Whether [`push_escaped`] looks at `b`: it needs a reference, is a C0 control XML 1.0
+/// forbids, or is `0xEF`, which leads U+FFFE and U+FFFF.
+#[inline(always)]
+fn needs_look(b: u8) -> bool {
+    (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == 0xEF)
+        | is_forbidden_control(b)
 }
 
 /// `s` as escaped HTML text (see [`push_escaped`]).
@@ -76,6 +106,11 @@ mod tests {
             ("nul\u{0}and\u{1}ctl", "nulandctl"),
             ("“curly” — 20 °C 🚢", "“curly” — 20 °C 🚢"),
             ("&amp; stays text", "&amp;amp; stays text"),
+            (
+                "\u{FFFE}a\u{FFFF}b\u{FFFD}\u{E000}\u{EFFF}",
+                "ab\u{FFFD}\u{E000}\u{EFFF}",
+            ),
+            ("<\u{7F}\t\r\n\u{1F}>", "&lt;\u{7F}\t\r\n&gt;"),
         ] {
             check(input, expect);
         }

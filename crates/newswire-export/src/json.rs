@@ -1,13 +1,18 @@
 //! JSON output bytes shared by the JSON formats: pretty, keys sorted, strings filtered.
 //!
-//! Keys are sorted at write time, whatever map type `serde_json` was built with, so the bytes
-//! depend only on the value. `@`-keywords sort before letters, so `@context`, `@id` and
+//! The per-article documents (JSON-LD, ninjs) are built as a [`Json`] tree that borrows its
+//! text from the record, and written straight to bytes; the channel documents are
+//! `serde_json` values, written by [`to_json_bytes`]. Both writers lay the bytes out the same
+//! way: two-space indent, keys sorted, a final line feed, and the characters XML 1.0 forbids
+//! left out of every string, so the same value always gives the same bytes and the bytes can
+//! be embedded in any document. `@`-keywords sort before letters, so `@context`, `@id` and
 //! `@type` open every JSON-LD node.
 
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::borrow::Cow;
+
 use serde_json::Value;
 
-use crate::text::clean;
+use crate::text::{clean, find_byte, first_forbidden, is_forbidden_control, is_noncharacter_at};
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
 ///
@@ -15,9 +20,7 @@ use crate::text::clean;
 /// same value always gives the same bytes and the bytes can be embedded in any document.
 pub fn to_json_bytes(value: &Value) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
-    // Serialising a `Value` into memory cannot fail: its keys are strings and its numbers
-    // finite.
-    let _ = serde_json::to_writer_pretty(&mut out, &Canonical(value));
+    write_value(&mut out, value, 0);
     out.push(b'\n');
     out
 }
@@ -26,7 +29,7 @@ pub fn to_json_bytes(value: &Value) -> Vec<u8> {
 pub(crate) fn clean_value(value: &mut Value) {
     match value {
         Value::String(s) => {
-            if let std::borrow::Cow::Owned(cleaned) = clean(s) {
+            if let Cow::Owned(cleaned) = clean(s) {
                 *s = cleaned;
             }
         }
@@ -34,7 +37,7 @@ pub(crate) fn clean_value(value: &mut Value) {
         Value::Object(map) => {
             let dirty: Vec<String> = map
                 .keys()
-                .filter(|k| matches!(clean(k), std::borrow::Cow::Owned(_)))
+                .filter(|k| first_forbidden(k.as_bytes()).is_some())
                 .cloned()
                 .collect();
             for key in dirty {
@@ -48,32 +51,230 @@ pub(crate) fn clean_value(value: &mut Value) {
     }
 }
 
-/// A `Value` that serialises with sorted keys and filtered strings.
-struct Canonical<'a>(&'a Value);
+/// A JSON document under construction: what the per-article formats build, borrowing the
+/// record's text rather than copying it, and written once with [`Json::to_bytes`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Json<'a> {
+    /// A string, filtered when written.
+    Str(Cow<'a, str>),
+    /// A count.
+    Uint(u64),
+    /// An array.
+    Array(Vec<Json<'a>>),
+    /// An object.
+    Object(Object<'a>),
+}
 
-impl Serialize for Canonical<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Value::String(s) => serializer.serialize_str(&clean(s)),
-            Value::Array(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(&Canonical(item))?;
-                }
-                seq.end()
-            }
-            Value::Object(map) => {
-                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                let mut out = serializer.serialize_map(Some(entries.len()))?;
-                for (key, value) in entries {
-                    out.serialize_entry(clean(key).as_ref(), &Canonical(value))?;
-                }
-                out.end()
-            }
-            other => other.serialize(serializer),
+/// A JSON object whose entries are kept sorted by key, as they are written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Object<'a>(Vec<(&'static str, Json<'a>)>);
+
+impl<'a> Object<'a> {
+    pub(crate) fn new() -> Object<'a> {
+        Object(Vec::with_capacity(8))
+    }
+
+    /// Sets `key` to `value`, replacing what it held.
+    pub(crate) fn insert(&mut self, key: &'static str, value: impl Into<Json<'a>>) {
+        let value = value.into();
+        match self.0.binary_search_by(|(k, _)| (*k).cmp(key)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (key, value)),
         }
     }
+
+    /// This object with `key` set to `value`.
+    pub(crate) fn with(mut self, key: &'static str, value: impl Into<Json<'a>>) -> Object<'a> {
+        self.insert(key, value);
+        self
+    }
+
+    /// The value of `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// Removes `key`, returning its value.
+    pub(crate) fn remove(&mut self, key: &str) -> Option<Json<'a>> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(self.0.remove(at).1)
+    }
+}
+
+impl<'a> From<&'a str> for Json<'a> {
+    fn from(s: &'a str) -> Json<'a> {
+        Json::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Json<'_> {
+    fn from(s: String) -> Self {
+        Json::Str(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Json<'a> {
+    fn from(s: Cow<'a, str>) -> Json<'a> {
+        Json::Str(s)
+    }
+}
+
+impl From<u64> for Json<'_> {
+    fn from(n: u64) -> Self {
+        Json::Uint(n)
+    }
+}
+
+impl From<u32> for Json<'_> {
+    fn from(n: u32) -> Self {
+        Json::Uint(u64::from(n))
+    }
+}
+
+impl<'a> From<Object<'a>> for Json<'a> {
+    fn from(o: Object<'a>) -> Json<'a> {
+        Json::Object(o)
+    }
+}
+
+impl<'a> From<Vec<Json<'a>>> for Json<'a> {
+    fn from(items: Vec<Json<'a>>) -> Json<'a> {
+        Json::Array(items)
+    }
+}
+
+impl Json<'_> {
+    /// The document as bytes, laid out as [`to_json_bytes`] lays out the same value.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4096);
+        self.write(&mut out, 0);
+        out.push(b'\n');
+        out
+    }
+
+    /// The document as a `serde_json` value, every string filtered.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            Json::Str(s) => Value::String(clean(s).into_owned()),
+            Json::Uint(n) => Value::from(*n),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(object) => Value::Object(
+                object
+                    .0
+                    .iter()
+                    .map(|(k, v)| (clean(k).into_owned(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>, indent: usize) {
+        match self {
+            Json::Str(s) => write_str(out, s),
+            Json::Uint(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Json::Array(items) => write_seq(out, indent, b'[', items, |out, item, indent| {
+                item.write(out, indent);
+            }),
+            Json::Object(object) => {
+                write_seq(out, indent, b'{', &object.0, |out, (key, value), indent| {
+                    write_str(out, key);
+                    out.extend_from_slice(b": ");
+                    value.write(out, indent);
+                });
+            }
+        }
+    }
+}
+
+/// Writes `value` at nesting depth `indent`, its object keys sorted.
+fn write_value(out: &mut Vec<u8>, value: &Value, indent: usize) {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Number(n) => out.extend_from_slice(n.to_string().as_bytes()),
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) => write_seq(out, indent, b'[', items, |out, item, indent| {
+            write_value(out, item, indent);
+        }),
+        Value::Object(map) => {
+            // `serde_json`'s map keeps its keys sorted unless its `preserve_order` feature is
+            // on; sort only when they are not.
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            }
+            write_seq(out, indent, b'{', &entries, |out, (key, value), indent| {
+                write_str(out, key);
+                out.extend_from_slice(b": ");
+                write_value(out, value, indent);
+            });
+        }
+    }
+}
+
+/// Writes an array (`open` is `[`) or object (`{`) of `items`, one per line, indented by two
+/// spaces per level; an empty one on one line.
+fn write_seq<T>(
+    out: &mut Vec<u8>,
+    indent: usize,
+    open: u8,
+    items: &[T],
+    mut write_item: impl FnMut(&mut Vec<u8>, &T, usize),
+) {
+    let close = if open == b'[' { b']' } else { b'}' };
+    out.push(open);
+    if items.is_empty() {
+        out.push(close);
+        return;
+    }
+    for (i, item) in items.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        push_indent(out, indent + 1);
+        write_item(out, item, indent + 1);
+    }
+    out.push(b'\n');
+    push_indent(out, indent);
+    out.push(close);
+}
+
+fn push_indent(out: &mut Vec<u8>, depth: usize) {
+    out.resize(out.len() + 2 * depth, b' ');
+}
+
+/// Writes `s` as a JSON string: `"` and `\` escaped, tab, line feed and carriage return as
+/// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
+/// Runs of text that need nothing are copied whole.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0;
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, |b| {
+        (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF)
+    }) {
+        let (escape, len): (&[u8], usize) = match bytes[at] {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            b'\t' => (b"\\t", 1),
+            b'\n' => (b"\\n", 1),
+            b'\r' => (b"\\r", 1),
+            b if is_forbidden_control(b) => (b"", 1),
+            // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
+            _ if is_noncharacter_at(bytes, at) => (b"", 3),
+            _ => {
+                from = at + 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[run..at]);
+        out.extend_from_slice(escape);
+        from = at + len;
+        run = from;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -90,6 +291,49 @@ mod tests {
         clean_value(&mut cleaned);
         let reread: Value = serde_json::from_slice(&bytes).expect("output is JSON");
         assert_eq!(reread, cleaned, "the bytes hold the cleaned value");
+        // Once filtered, the layout is `serde_json`'s own pretty printing.
+        let mut pretty = serde_json::to_vec_pretty(&cleaned).expect("a value is JSON");
+        pretty.push(b'\n');
+        assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            String::from_utf8_lossy(&pretty)
+        );
+    }
+
+    #[track_caller]
+    fn check_tree(tree: Json<'_>, expect: &str) {
+        assert_eq!(String::from_utf8_lossy(&tree.to_bytes()), expect);
+        assert_eq!(
+            String::from_utf8_lossy(&to_json_bytes(&tree.to_value())),
+            expect,
+            "the tree's value has the same bytes"
+        );
+    }
+
+    #[test]
+    fn trees_write_as_their_values() {
+        let nested = Object::new()
+            .with("z", Json::from(vec![]))
+            .with("a", Object::new())
+            .with(
+                "m",
+                vec![Json::from(7_u32), Json::from("x\u{0}\u{FFFF}y\"\n")],
+            );
+        for (tree, expect) in [
+            (Json::from(Object::new()), "{}\n"),
+            (Json::from(vec![]), "[]\n"),
+            (Json::from("\u{1}"), "\"\"\n"),
+            (
+                Json::from(nested),
+                "{\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\"\n  ],\n  \"z\": []\n}\n",
+            ),
+            (
+                Json::from(Object::new().with("k", "old").with("k", "new")),
+                "{\n  \"k\": \"new\"\n}\n",
+            ),
+        ] {
+            check_tree(tree, expect);
+        }
     }
 
     #[test]
@@ -104,6 +348,10 @@ mod tests {
             (
                 json!({"k\u{0}": "nul\u{0}\u{1}x", "s": "</script> & 🚢"}),
                 "{\n  \"k\": \"nulx\",\n  \"s\": \"</script> & 🚢\"\n}\n",
+            ),
+            (
+                json!({"t": "tab\there\r\nquote\" back\\ \u{8}\u{C}\u{7F}\u{FFFE}\u{FFFF}\u{FFFD}"}),
+                "{\n  \"t\": \"tab\\there\\r\\nquote\\\" back\\\\ \u{7F}\u{FFFD}\"\n}\n",
             ),
         ] {
             check(value, expect);

@@ -17,7 +17,7 @@ use newswire_model::{Channel, Image, Organization, Person, Record};
 use serde_json::{Map, Value, json};
 
 use crate::date::rfc3339;
-use crate::json::clean_value;
+use crate::json::{Json, Object, clean_value};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
@@ -25,67 +25,83 @@ pub(crate) const SCHEMA_ORG: &str = "https://schema.org";
 
 /// One `NewsArticle` document for `record`, with `"@context": "https://schema.org"`.
 pub fn jsonld_article(record: &Record) -> Value {
-    let mut node = Map::new();
-    node.insert("@context".into(), SCHEMA_ORG.into());
-    node.insert("@type".into(), "NewsArticle".into());
+    article(record).to_value()
+}
+
+/// The bytes of `record`'s `NewsArticle` document: `to_json_bytes(&jsonld_article(record))`,
+/// written without building the `serde_json` value.
+pub fn jsonld_article_bytes(record: &Record) -> Vec<u8> {
+    article(record).to_bytes()
+}
+
+/// The `NewsArticle` document of `record`, borrowing its text.
+fn article(record: &Record) -> Json<'_> {
+    let mut node = Object::new()
+        .with("@context", SCHEMA_ORG)
+        .with("@type", "NewsArticle");
     if is_absolute_iri(&record.id) {
-        node.insert("@id".into(), record.id.as_str().into());
+        node.insert("@id", record.id.as_str());
     }
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
-        node.insert(
-            "additionalType".into(),
-            format!("{SCHEMA_ORG}/{subtype}").into(),
-        );
+        node.insert("additionalType", format!("{SCHEMA_ORG}/{subtype}"));
     }
-    node.insert("url".into(), record.url.as_str().into());
-    node.insert("mainEntityOfPage".into(), record.url.as_str().into());
-    node.insert("headline".into(), record.headline.as_str().into());
-    node.insert("description".into(), record.description.as_str().into());
-    node.insert("datePublished".into(), rfc3339(&record.published).into());
-    node.insert("dateModified".into(), rfc3339(&record.updated()).into());
-    node.insert("inLanguage".into(), record.language.as_str().into());
+    node.insert("url", record.url.as_str());
+    node.insert("mainEntityOfPage", record.url.as_str());
+    node.insert("headline", record.headline.as_str());
+    node.insert("description", record.description.as_str());
+    node.insert("datePublished", rfc3339(&record.published));
+    node.insert("dateModified", rfc3339(&record.updated()));
+    node.insert("inLanguage", record.language.as_str());
     insert_people(&mut node, "author", &record.authors);
     insert_people(&mut node, "contributor", &record.contributors);
     insert_people(&mut node, "editor", &record.editors);
     if let Some(publisher) = &record.publisher {
-        node.insert("publisher".into(), organization(publisher));
+        node.insert("publisher", organization(publisher));
     }
     if let Some(dateline) = &record.dateline {
-        node.insert("dateline".into(), dateline.text.as_str().into());
-        let mut place = json!({"@type": "Place", "name": dateline.place});
+        node.insert("dateline", dateline.text.as_str());
+        let mut place = Object::new()
+            .with("@type", "Place")
+            .with("name", dateline.place.as_str());
         if let Some(region) = &dateline.region {
-            place["containedInPlace"] = json!({"@type": "Place", "name": region});
+            place.insert(
+                "containedInPlace",
+                Object::new()
+                    .with("@type", "Place")
+                    .with("name", region.as_str()),
+            );
         }
-        node.insert("contentLocation".into(), place);
+        node.insert("contentLocation", place);
     }
     if let Some(genre) = record.genre {
-        node.insert(
-            "genre".into(),
-            format!("{IPTC_GENRE_NS}{}", genre.iptc_code()).into(),
-        );
+        node.insert("genre", format!("{IPTC_GENRE_NS}{}", genre.iptc_code()));
     }
     if !record.sources.is_empty() {
-        let citations = record
+        let citations: Vec<Json<'_>> = record
             .sources
             .iter()
-            .map(|source| json!({"@type": "CreativeWork", "publisher": organization(source)}))
+            .map(|source| {
+                Object::new()
+                    .with("@type", "CreativeWork")
+                    .with("publisher", organization(source))
+                    .into()
+            })
             .collect();
-        node.insert("citation".into(), Value::Array(citations));
+        node.insert("citation", citations);
     }
     if let Some(image) = &record.image {
-        node.insert("image".into(), image_object(image));
+        node.insert("image", image_object(image));
     }
     if !record.keywords.is_empty() {
-        node.insert("keywords".into(), json!(record.keywords));
+        let keywords: Vec<Json<'_>> = record.keywords.iter().map(|k| k.as_str().into()).collect();
+        node.insert("keywords", keywords);
     }
     if let Some(section) = &record.section {
-        node.insert("articleSection".into(), section.as_str().into());
+        node.insert("articleSection", section.as_str());
     }
-    node.insert("articleBody".into(), record.body_text().into());
-    node.insert("wordCount".into(), record.word_count.into());
-    let mut value = Value::Object(node);
-    clean_value(&mut value);
-    value
+    node.insert("articleBody", record.body_text());
+    node.insert("wordCount", record.word_count);
+    node.into()
 }
 
 /// The channel document: a `DataFeed` whose `dataFeedElement`s summarise `records` (id, URL,
@@ -105,7 +121,7 @@ pub fn jsonld_channel(channel: &Channel, records: &[&Record]) -> Value {
     node.insert("inLanguage".into(), channel.language.as_str().into());
     node.insert(
         "publisher".into(),
-        organization(&channel.publisher_organization()),
+        Json::from(organization(&channel.publisher_organization())).to_value(),
     );
     if let Some(newest) = records.iter().map(|r| r.updated()).max() {
         node.insert("dateModified".into(), rfc3339(&newest).into());
@@ -144,54 +160,76 @@ fn article_summary(record: &Record) -> Value {
     Value::Object(node)
 }
 
-fn insert_people(node: &mut Map<String, Value>, key: &str, people: &[Person]) {
+fn insert_people<'a>(node: &mut Object<'a>, key: &'static str, people: &'a [Person]) {
     if !people.is_empty() {
-        node.insert(key.into(), people.iter().map(person).collect());
+        let people: Vec<Json<'a>> = people.iter().map(|p| person(p).into()).collect();
+        node.insert(key, people);
     }
 }
 
 /// A `Person` with the name alone in `name`, the role in `jobTitle`.
-fn person(p: &Person) -> Value {
-    let mut node = json!({"@type": "Person", "name": p.name});
+fn person(p: &Person) -> Object<'_> {
+    let mut node = Object::new()
+        .with("@type", "Person")
+        .with("name", p.name.as_str());
     if let Some(role) = &p.role {
-        node["jobTitle"] = role.as_str().into();
+        node.insert("jobTitle", role.as_str());
     }
     if let Some(url) = &p.url {
-        node["url"] = url.as_str().into();
+        node.insert("url", url.as_str());
     }
     node
 }
 
-fn organization(o: &Organization) -> Value {
-    let mut node = json!({"@type": "Organization", "name": o.name});
+/// An `Organization`, as a JSON-LD node; the channel document, still a `serde_json` value,
+/// takes it with [`Json::to_value`].
+fn organization(o: &Organization) -> Object<'_> {
+    let mut node = Object::new()
+        .with("@type", "Organization")
+        .with("name", o.name.as_str());
     if let Some(url) = &o.url {
-        node["url"] = url.as_str().into();
+        node.insert("url", url.as_str());
     }
     if let Some(logo) = &o.logo {
-        node["logo"] = json!({"@type": "ImageObject", "url": logo.as_str()});
+        node.insert(
+            "logo",
+            Object::new()
+                .with("@type", "ImageObject")
+                .with("url", logo.as_str()),
+        );
     }
     node
 }
 
-fn image_object(image: &Image) -> Value {
-    let mut node = json!({"@type": "ImageObject"});
+fn image_object(image: &Image) -> Object<'_> {
+    let mut node = Object::new().with("@type", "ImageObject");
     if let Some(url) = &image.url {
-        node["url"] = url.as_str().into();
-        node["contentUrl"] = url.as_str().into();
+        node.insert("url", url.as_str());
+        node.insert("contentUrl", url.as_str());
     }
     if let Some(caption) = &image.caption {
-        node["caption"] = caption.as_str().into();
+        node.insert("caption", caption.as_str());
     }
     if let Some(alt) = &image.alt {
-        node["description"] = alt.as_str().into();
+        node.insert("description", alt.as_str());
     }
     if let Some(credit) = &image.credit {
-        node["creditText"] = credit.text.as_str().into();
+        node.insert("creditText", credit.text.as_str());
         if let Some(creator) = &credit.creator {
-            node["creator"] = json!({"@type": "Person", "name": creator});
+            node.insert(
+                "creator",
+                Object::new()
+                    .with("@type", "Person")
+                    .with("name", creator.as_str()),
+            );
         }
         if let Some(provider) = &credit.provider {
-            node["sourceOrganization"] = json!({"@type": "Organization", "name": provider});
+            node.insert(
+                "sourceOrganization",
+                Object::new()
+                    .with("@type", "Organization")
+                    .with("name", provider.as_str()),
+            );
         }
     }
     node

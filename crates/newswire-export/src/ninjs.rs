@@ -26,11 +26,13 @@
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
 use newswire_model::{Image, Organization, Person, Record};
-use serde_json::{Map, Value, json};
+use std::borrow::Cow;
+
+use serde_json::Value;
 
 use crate::date::rfc3339;
 use crate::html::body_html;
-use crate::json::clean_value;
+use crate::json::{Json, Object};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{clean, has_text, join_and};
 
@@ -43,112 +45,147 @@ const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
+    item(record, &body_html(record)).to_value()
+}
+
+/// The bytes of `record`'s ninjs document, made with the body fragment other outputs already
+/// rendered for it (`body_html(record)`), so that a build makes it once: given that,
+/// `to_json_bytes(&ninjs(record))`, written without building the `serde_json` value.
+pub fn ninjs_bytes(record: &Record, body_html: &str) -> Vec<u8> {
+    item(record, body_html).to_bytes()
+}
+
+/// The ninjs document of `record`, borrowing its text.
+fn item<'a>(record: &'a Record, body_html: &'a str) -> Json<'a> {
     let uri = item_uri(record);
-    let mut node = Map::new();
-    node.insert("uri".into(), uri.as_str().into());
-    node.insert(
-        "standard".into(),
-        json!({"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA}),
-    );
-    node.insert("type".into(), "text".into());
-    node.insert("representationType".into(), "full".into());
-    node.insert("pubStatus".into(), "usable".into());
-    node.insert("firstCreated".into(), rfc3339(&record.published).into());
-    node.insert("versionCreated".into(), rfc3339(&record.updated()).into());
-    node.insert("language".into(), record.language.as_str().into());
-    node.insert(
-        "headlines".into(),
-        json!([{"role": "main", "contentType": "text/plain", "value": record.headline}]),
-    );
-    node.insert(
-        "descriptions".into(),
-        json!([{"role": "summary", "contentType": "text/plain", "value": record.description}]),
-    );
+    let mut node = Object::new()
+        .with(
+            "standard",
+            Object::new()
+                .with("name", "ninjs")
+                .with("version", "3.1")
+                .with("schema", NINJS_SCHEMA),
+        )
+        .with("type", "text")
+        .with("representationType", "full")
+        .with("pubStatus", "usable")
+        .with("firstCreated", rfc3339(&record.published))
+        .with("versionCreated", rfc3339(&record.updated()))
+        .with("language", record.language.as_str())
+        .with(
+            "headlines",
+            vec![plain_text("main", &record.headline).into()],
+        )
+        .with(
+            "descriptions",
+            vec![plain_text("summary", &record.description).into()],
+        );
     // Counted as written: without the characters the output leaves out.
-    let text = clean(&record.body_text()).into_owned();
+    let text = match clean(&record.body_text()) {
+        Cow::Borrowed(text) => text.to_owned(),
+        Cow::Owned(text) => text,
+    };
+    let chars = text.chars().count() as u64;
     node.insert(
-        "bodies".into(),
-        json!([
-            {
-                "role": "main",
-                "contentType": "text/html",
-                "value": body_html(record),
-                "wordCount": record.word_count,
-            },
-            {
-                "role": "main",
-                "contentType": "text/plain",
-                "value": text,
-                "wordCount": record.word_count,
-                "charCount": text.chars().count(),
-            },
-        ]),
+        "bodies",
+        vec![
+            Object::new()
+                .with("role", "main")
+                .with("contentType", "text/html")
+                .with("value", body_html)
+                .with("wordCount", record.word_count)
+                .into(),
+            Object::new()
+                .with("role", "main")
+                .with("contentType", "text/plain")
+                .with("value", text)
+                .with("wordCount", record.word_count)
+                .with("charCount", chars)
+                .into(),
+        ],
     );
     if !record.authors.is_empty() {
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        node.insert("by".into(), join_and(&names).into());
+        node.insert("by", join_and(&names));
     }
-    let parties: Vec<Value> = people(&record.authors, "author")
+    let parties: Vec<Object<'a>> = people(&record.authors, "author")
         .chain(people(&record.contributors, "correspondent"))
         .chain(people(&record.editors, "editor"))
         .chain(record.sources.iter().map(source))
         .collect();
     if !parties.is_empty() {
-        let (orgs, persons): (Vec<Value>, Vec<Value>) =
+        let (orgs, persons): (Vec<Json<'a>>, Vec<Json<'a>>) =
             parties.iter().cloned().map(role_as_rel).partition(|p| {
-                p["rel"]
-                    .as_str()
-                    .is_some_and(|r| r.ends_with("/contentSource"))
+                matches!(p, Json::Object(o) if matches!(
+                    o.get("rel"),
+                    Some(Json::Str(rel)) if rel.ends_with("/contentSource")
+                ))
             });
         if !persons.is_empty() {
-            node.insert("people".into(), Value::Array(persons));
+            node.insert("people", persons);
         }
         if !orgs.is_empty() {
-            node.insert("organisations".into(), Value::Array(orgs));
+            node.insert("organisations", orgs);
         }
-        node.insert("infoSources".into(), Value::Array(parties));
+        let parties: Vec<Json<'a>> = parties.into_iter().map(Json::from).collect();
+        node.insert("infoSources", parties);
     }
     if let Some(dateline) = &record.dateline {
-        let located = match &dateline.region {
-            Some(region) => format!("{}, {region}", dateline.place),
-            None => dateline.place.clone(),
+        let located: Json<'a> = match &dateline.region {
+            Some(region) => format!("{}, {region}", dateline.place).into(),
+            None => dateline.place.as_str().into(),
         };
-        node.insert("located".into(), located.into());
+        node.insert("located", located);
     }
     if let Some(genre) = record.genre {
         let code = genre.iptc_code();
         node.insert(
-            "genres".into(),
-            json!([{"uri": format!("{IPTC_GENRE_NS}{code}"), "name": code}]),
+            "genres",
+            vec![
+                Object::new()
+                    .with("uri", format!("{IPTC_GENRE_NS}{code}"))
+                    .with("name", code)
+                    .into(),
+            ],
         );
     }
-    let mut subjects: Vec<Value> = Vec::new();
+    let mut subjects: Vec<Json<'a>> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for keyword in &record.keywords {
         if has_text(keyword) && !seen.contains(&keyword.as_str()) {
-            subjects.push(json!({"name": keyword}));
+            subjects.push(Object::new().with("name", keyword.as_str()).into());
             seen.push(keyword);
         }
     }
     if !subjects.is_empty() {
-        node.insert("subjects".into(), Value::Array(subjects));
+        node.insert("subjects", subjects);
     }
     if let Some(publisher) = &record.publisher {
-        node.insert("copyrightHolder".into(), publisher.name.as_str().into());
+        node.insert("copyrightHolder", publisher.name.as_str());
     }
     node.insert(
-        "renditions".into(),
-        json!([{"name": "web", "href": record.url.as_str(), "contentType": "text/html"}]),
+        "renditions",
+        vec![
+            Object::new()
+                .with("name", "web")
+                .with("href", record.url.as_str())
+                .with("contentType", "text/html")
+                .into(),
+        ],
     );
     if let Some(image) = &record.image {
-        node.insert(
-            "associations".into(),
-            Value::Array(vec![picture(image, &uri)]),
-        );
+        node.insert("associations", vec![picture(image, &uri).into()]);
     }
-    let mut value = Value::Object(node);
-    clean_value(&mut value);
-    value
+    node.insert("uri", uri);
+    node.into()
+}
+
+/// A `headlines` or `descriptions` entry: `text` as plain text in `role`.
+fn plain_text<'a>(role: &'static str, text: &'a str) -> Object<'a> {
+    Object::new()
+        .with("role", role)
+        .with("contentType", "text/plain")
+        .with("value", text)
 }
 
 /// The item's `uri`: the record's id as a URI, or the page URL when the id is no IRI.
@@ -202,69 +239,91 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
 }
 
 /// The `infoSources` entries of `people`, each with the party role `role`.
-fn people<'a>(people: &'a [Person], role: &'a str) -> impl Iterator<Item = Value> + 'a {
+fn people<'a>(people: &'a [Person], role: &'a str) -> impl Iterator<Item = Object<'a>> + 'a {
     people.iter().map(move |p| {
-        let mut party = json!({"name": p.name, "role": format!("{PARTY_ROLE_NS}{role}")});
+        let mut party = Object::new()
+            .with("name", p.name.as_str())
+            .with("role", format!("{PARTY_ROLE_NS}{role}"));
         if let Some(url) = &p.url {
-            party["uri"] = url.as_str().into();
+            party.insert("uri", url.as_str());
         }
         party
     })
 }
 
 /// An `infoSources` entry as a `people` or `organisations` entry: its `role` becomes `rel`.
-fn role_as_rel(mut party: Value) -> Value {
-    if let Some(map) = party.as_object_mut()
-        && let Some(role) = map.remove("role")
-    {
-        map.insert("rel".into(), role);
+fn role_as_rel(mut party: Object<'_>) -> Json<'_> {
+    if let Some(role) = party.remove("role") {
+        party.insert("rel", role);
     }
-    party
+    party.into()
 }
 
 /// The `infoSources` entry of an organisation the article draws on.
-fn source(org: &Organization) -> Value {
-    let mut party = json!({"name": org.name, "role": format!("{PARTY_ROLE_NS}contentSource")});
+fn source(org: &Organization) -> Object<'_> {
+    let mut party = Object::new()
+        .with("name", org.name.as_str())
+        .with("role", format!("{PARTY_ROLE_NS}contentSource"));
     if let Some(url) = &org.url {
-        party["uri"] = url.as_str().into();
+        party.insert("uri", url.as_str());
     }
     party
 }
 
 /// The picture's association: its own ninjs object of type `picture`.
-fn picture(image: &Image, item_uri: &str) -> Value {
+fn picture<'a>(image: &'a Image, item_uri: &str) -> Object<'a> {
     let uri = match &image.url {
-        Some(url) => url.as_str().to_owned(),
-        None => with_fragment(item_uri, PICTURE),
+        Some(url) => url.as_str().into(),
+        None => Json::from(with_fragment(item_uri, PICTURE)),
     };
-    let mut node = json!({"name": PICTURE, "uri": uri, "type": "picture"});
+    let mut node = Object::new()
+        .with("name", PICTURE)
+        .with("uri", uri)
+        .with("type", "picture");
     if let Some(url) = &image.url {
-        node["renditions"] = json!([{"name": "main", "href": url.as_str()}]);
+        node.insert(
+            "renditions",
+            vec![
+                Object::new()
+                    .with("name", "main")
+                    .with("href", url.as_str())
+                    .into(),
+            ],
+        );
     }
-    let mut descriptions = Vec::new();
+    let mut descriptions: Vec<Json<'a>> = Vec::new();
     if let Some(caption) = image.caption.as_deref().filter(|c| has_text(c)) {
-        descriptions
-            .push(json!({"role": "caption", "contentType": "text/plain", "value": caption}));
+        descriptions.push(plain_text("caption", caption).into());
     }
     if let Some(alt) = image.alt.as_deref().filter(|a| has_text(a)) {
-        descriptions.push(json!({"role": "alt", "contentType": "text/plain", "value": alt}));
+        descriptions.push(plain_text("alt", alt).into());
     }
     if !descriptions.is_empty() {
-        node["descriptions"] = Value::Array(descriptions);
+        node.insert("descriptions", descriptions);
     }
     if let Some(credit) = &image.credit {
         if has_text(&credit.text) {
-            node["by"] = credit.text.as_str().into();
+            node.insert("by", credit.text.as_str());
         }
-        let mut parties = Vec::new();
+        let mut parties: Vec<Json<'a>> = Vec::new();
         if let Some(creator) = &credit.creator {
-            parties.push(json!({"name": creator, "role": format!("{PARTY_ROLE_NS}author")}));
+            parties.push(
+                Object::new()
+                    .with("name", creator.as_str())
+                    .with("role", format!("{PARTY_ROLE_NS}author"))
+                    .into(),
+            );
         }
         if let Some(provider) = &credit.provider {
-            parties.push(json!({"name": provider, "role": format!("{PARTY_ROLE_NS}imgSupplier")}));
+            parties.push(
+                Object::new()
+                    .with("name", provider.as_str())
+                    .with("role", format!("{PARTY_ROLE_NS}imgSupplier"))
+                    .into(),
+            );
         }
         if !parties.is_empty() {
-            node["infoSources"] = Value::Array(parties);
+            node.insert("infoSources", parties);
         }
     }
     node

@@ -16,13 +16,12 @@
 //! language; dates are shown as `2026-11-03 09:30 -05:00`, which reads the same in any.
 
 use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
-use serde_json::Value;
 
 use crate::date::rfc3339;
 use crate::html::{body_html, escape, push_escaped};
 use crate::json::to_json_bytes;
 use crate::jsonld::jsonld_article;
-use crate::text::{has_text, join_and};
+use crate::text::{find_byte, has_text, join_and};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -52,8 +51,21 @@ footer p{margin:0 0 .5em}
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = body_html(record);
-    let json_ld = script_json(&jsonld_article(record));
-    let mut out = String::with_capacity(4096 + body.len() + json_ld.len());
+    let json_ld = to_json_bytes(&jsonld_article(record));
+    html_page_with(channel, record, &body, &json_ld)
+}
+
+/// The article's HTML page made from what other outputs already rendered for `record`: its
+/// body fragment (`body_html(record)`) and its JSON-LD document
+/// (`to_json_bytes(&jsonld_article(record))`), so that a build makes neither twice. Given
+/// those, the page is byte for byte [`html_page`]'s.
+pub fn html_page_with(
+    channel: Option<&Channel>,
+    record: &Record,
+    body: &str,
+    json_ld: &[u8],
+) -> String {
+    let mut out = String::with_capacity(6144 + body.len() + json_ld.len() + json_ld.len() / 16);
     let site = channel
         .map(|c| c.title.as_str())
         .or(record.publisher.as_ref().map(|p| p.name.as_str()));
@@ -142,7 +154,10 @@ pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     };
     meta(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
-    out.push_str(&json_ld);
+    match std::str::from_utf8(json_ld) {
+        Ok(json) => push_script_json(&mut out, json),
+        Err(_) => push_script_json(&mut out, &String::from_utf8_lossy(json_ld)),
+    }
     out.push_str("</script>\n<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
@@ -152,7 +167,7 @@ pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
         write_figure(&mut out, image);
     }
     if !body.is_empty() {
-        out.push_str(&body);
+        out.push_str(body);
         out.push('\n');
     }
     write_footer(&mut out, channel, record);
@@ -160,24 +175,34 @@ pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     out
 }
 
-/// `value` as JSON for a `<script>` element: the canonical bytes with `<`, `>`, `&`, U+2028
-/// and U+2029 escaped. They occur only inside JSON strings, where the escapes read back as the
-/// same characters.
-fn script_json(value: &Value) -> String {
-    let bytes = to_json_bytes(value);
-    let text = String::from_utf8_lossy(&bytes);
-    let mut out = String::with_capacity(text.len() + 64);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+/// Appends JSON text for a `<script>` element: `json` with `<`, `>`, `&`, U+2028 and U+2029
+/// escaped. They occur only inside JSON strings, where the escapes read back as the same
+/// characters. Runs of text that need nothing are copied whole.
+fn push_script_json(out: &mut String, json: &str) {
+    let bytes = json.as_bytes();
+    let mut run = 0;
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, |b| {
+        (b == b'<') | (b == b'>') | (b == b'&') | (b == 0xE2)
+    }) {
+        let (escape, len) = match (bytes[at], bytes.get(at + 1..at + 3)) {
+            (b'<', _) => ("\\u003c", 1),
+            (b'>', _) => ("\\u003e", 1),
+            (b'&', _) => ("\\u0026", 1),
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            (_, Some([0x80, 0xA8])) => ("\\u2028", 3),
+            (_, Some([0x80, 0xA9])) => ("\\u2029", 3),
+            _ => {
+                from = at + 1;
+                continue;
+            }
+        };
+        out.push_str(&json[run..at]);
+        out.push_str(escape);
+        from = at + len;
+        run = from;
     }
-    out
+    out.push_str(&json[run..]);
 }
 
 /// Appends ` name="value"`, the value escaped.
@@ -392,6 +417,32 @@ mod tests {
     #[track_caller]
     fn check(tag: &str, expect: Option<&str>) {
         assert_eq!(og_locale(tag).as_deref(), expect, "og_locale({tag:?})");
+    }
+
+    #[track_caller]
+    fn check_script(json: &str, expect: &str) {
+        let mut out = String::new();
+        push_script_json(&mut out, json);
+        assert_eq!(out, expect, "push_script_json({json:?})");
+    }
+
+    #[test]
+    fn script_json_escapes() {
+        for (json, expect) in [
+            ("", ""),
+            ("{\"a\": 1}", "{\"a\": 1}"),
+            (
+                "\"</script><!-- & -->\"",
+                "\"\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e\"",
+            ),
+            (
+                "\u{2028}\u{2029}\u{2027}\u{202A}é🚢",
+                "\\u2028\\u2029\u{2027}\u{202A}é🚢",
+            ),
+            ("end\u{2028}", "end\\u2028"),
+        ] {
+            check_script(json, expect);
+        }
     }
 
     #[test]

@@ -18,11 +18,68 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 
 /// `s` without the characters XML 1.0 forbids; borrowed when there are none.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    match first_forbidden(s.as_bytes()) {
+        None => Cow::Borrowed(s),
+        Some(at) => {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(&s[..at]);
+            out.extend(s[at..].chars().filter(|&c| is_xml_char(c)));
+            Cow::Owned(out)
+        }
     }
+}
+
+/// Whether `byte` is a C0 control that XML 1.0 forbids: all but tab, line feed and carriage
+/// return. Branch-free, so that [`find_byte`] can test many bytes at once.
+#[inline(always)]
+pub(crate) fn is_forbidden_control(byte: u8) -> bool {
+    (byte < 0x20) & !((byte == b'\t') | (byte == b'\n') | (byte == b'\r'))
+}
+
+/// Whether `bytes[at]` starts U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`).
+#[inline]
+pub(crate) fn is_noncharacter_at(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at..at + 3), Some([0xEF, 0xBF, 0xBE | 0xBF]))
+}
+
+/// The offset of the first byte at or after `from` for which `special` holds.
+///
+/// Text is read in blocks of 32 bytes, and a block is first tested as a whole, so text with
+/// nothing special — by far the common case — costs a fraction of a cycle per byte. `special`
+/// must be branch-free (comparisons joined with `&` and `|`, not `&&` and `||`) for the block
+/// test to use vector instructions, and false for a space, which pads the last block.
+#[inline(always)]
+pub(crate) fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(BLOCK);
+    let mut start = from;
+    for block in blocks.by_ref() {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            return block.iter().position(|&b| special(b)).map(|i| start + i);
+        }
+        start += BLOCK;
+    }
+    // The last, shorter block is tested the same way, padded with spaces.
+    let tail = blocks.remainder();
+    let mut block = [b' '; BLOCK];
+    block[..tail.len()].copy_from_slice(tail);
+    if block.iter().fold(false, |any, &b| any | special(b)) {
+        return tail.iter().position(|&b| special(b)).map(|i| start + i);
+    }
+    None
+}
+
+/// The byte offset of the first character XML 1.0 forbids in `bytes` (UTF-8), if any.
+pub(crate) fn first_forbidden(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, |b| is_forbidden_control(b) | (b == 0xEF)) {
+        if bytes[at] != 0xEF || is_noncharacter_at(bytes, at) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Whether `s` has something to show once filtered: a character XML 1.0 allows that is not
@@ -75,6 +132,22 @@ mod tests {
             ("“curly” — dash & <tag> ]]>", "“curly” — dash & <tag> ]]>"),
         ] {
             check(input, expect);
+        }
+    }
+
+    #[test]
+    fn finds_forbidden_characters_at_every_offset() {
+        // Every offset around the 32-byte blocks the scan reads, with U+FFFE and U+FFFF also
+        // split across two blocks.
+        for at in 0..100 {
+            let lead = "a".repeat(at);
+            for bad in ["\u{0}", "\u{B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"] {
+                let s = format!("{lead}{bad}b\u{0}");
+                assert_eq!(first_forbidden(s.as_bytes()), Some(at), "{s:?}");
+            }
+            let allowed = format!("{lead}\u{FFFD}\u{F000}\u{EFBF}\t\n\r\u{7F}é");
+            assert_eq!(first_forbidden(allowed.as_bytes()), None, "{allowed:?}");
+            assert_eq!(clean(&allowed), allowed.as_str());
         }
     }
 

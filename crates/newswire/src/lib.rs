@@ -27,6 +27,13 @@ mod render;
 mod scaffold;
 mod ui;
 
+/// The allocator of every program built on this crate: the `newswire` binary and the one the
+/// end-to-end tests run. A build allocates and frees many small values on every worker thread
+/// at once, which mimalloc's per-thread heaps serve faster than the system allocator (see
+/// BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::process::ExitCode;
 
