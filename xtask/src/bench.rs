@@ -2,8 +2,9 @@
 //! 100,000) with the release binary and reports, in one run, the whole build's articles/s
 //! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
 //! I/O floor measured the same way: reading every article file and writing the same output
-//! files with the same sizes, nothing else. Then it parses one 1 MB and one 10 MB article to
-//! show the cost grows with the size.
+//! files with the same sizes, nothing else. Each size is built three times, taking turns with
+//! the floor, each run after `sync`; the medians are reported. Then it parses one 1 MB and
+//! one 10 MB article to show the cost grows with the size.
 //!
 //! Everything lives under `target/bench/`; corpora are generated once per size and reused.
 
@@ -39,6 +40,9 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let binary = target.join("release/newswire");
     let work = target.join("bench");
     std::fs::create_dir_all(&work)?;
+    // What the runs write, removed once all are done.
+    let scratch = work.join("scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
 
     let mut report = String::new();
     let _ = writeln!(report, "machine: {} cores, {}", cores(), memory());
@@ -49,6 +53,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
     );
     let _ = writeln!(report, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut stage_tables = String::new();
+    let mut run_lines = String::new();
     let mut build_times = Vec::new();
     for &n in &sizes {
         let corpus_dir = work.join(format!("corpus-{n}"));
@@ -59,19 +64,53 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
         for (path, _) in &articles {
             let _ = std::fs::read(path)?;
         }
-        let out = work.join(format!("out-{n}"));
-        let _ = std::fs::remove_dir_all(&out);
-        let (elapsed, peak_kb, stderr) = run_measured(
-            Command::new(&binary)
-                .arg("build")
-                .arg(&corpus_dir)
-                .arg("--out")
-                .arg(&out)
-                .args(["-q", "--timings"]),
-        )?;
-        let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
-        let outputs = output_files(&out.join(format!("corpus-{n}")))?;
-        let floor = io_floor(&articles, &outputs, &work.join(format!("floor-{n}")))?;
+        // Build and floor take turns, each after `sync`, so that neither pays for writing
+        // back the other's files, and each into a folder of its own: nothing is deleted until
+        // every run is done, since ext4 creates files slowly for a minute or so after many
+        // were deleted nearby. The median of the runs is reported.
+        let mut runs: Vec<(Duration, Duration, u64, Stages)> = Vec::new();
+        let mut outputs = Vec::new();
+        for run in 0..RUNS {
+            let out = scratch.join(format!("out-{n}-{run}"));
+            settle();
+            let (elapsed, peak_kb, stderr) = run_measured(
+                Command::new(&binary)
+                    .arg("build")
+                    .arg(&corpus_dir)
+                    .arg("--out")
+                    .arg(&out)
+                    .args(["-q", "--timings"]),
+            )?;
+            let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
+            if outputs.is_empty() {
+                outputs = output_files(&out.join(format!("corpus-{n}")))?;
+            }
+            settle();
+            let floor = io_floor(
+                &articles,
+                &outputs,
+                &scratch.join(format!("floor-{n}-{run}")),
+            )?;
+            runs.push((elapsed, floor, peak_kb, stages));
+        }
+        let listed = |pick: fn(&(Duration, Duration, u64, Stages)) -> Duration| {
+            runs.iter()
+                .map(|r| format!("{:.2}", pick(r).as_secs_f64()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            run_lines,
+            "- {n} articles, {RUNS} runs: build {} s; floor {} s",
+            listed(|r| r.0),
+            listed(|r| r.1)
+        );
+        let peak_kb = runs.iter().map(|r| r.2).max().unwrap_or(0);
+        let mut floors: Vec<Duration> = runs.iter().map(|r| r.1).collect();
+        floors.sort();
+        let floor = floors[floors.len() / 2];
+        runs.sort_by_key(|r| r.0);
+        let (elapsed, _, _, stages) = runs.swap_remove(runs.len() / 2);
         let secs = elapsed.as_secs_f64();
         let validate = stages.get("validate");
         let _ = writeln!(
@@ -102,8 +141,9 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
             );
         }
         build_times.push((n, secs));
-        let _ = std::fs::remove_dir_all(&out);
     }
+    report.push('\n');
+    report.push_str(&run_lines);
     if let [(n1, t1), (n2, t2), ..] = build_times[..] {
         let _ = writeln!(
             report,
@@ -113,11 +153,20 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> anyhow::Result<()> {
         );
     }
     report.push_str(&stage_tables);
+    let _ = std::fs::remove_dir_all(&scratch);
     report.push_str(&large_articles(&binary, &work, root)?);
     print!("{report}");
     std::fs::write(work.join("report.md"), &report)?;
     eprintln!("\nwritten to {}", work.join("report.md").display());
     Ok(())
+}
+
+/// How many times each size is built and its floor measured.
+const RUNS: usize = 3;
+
+/// Writes every dirty page back to the disk, so that the next measurement starts even.
+fn settle() {
+    let _ = Command::new("sync").status();
 }
 
 fn ensure_corpus(n: usize, dir: &Path) -> anyhow::Result<()> {
@@ -168,7 +217,6 @@ fn io_floor(
     outputs: &[(PathBuf, u64)],
     dir: &Path,
 ) -> anyhow::Result<Duration> {
-    let _ = std::fs::remove_dir_all(dir);
     let threads = cores().max(1);
     let filler = vec![b'x'; outputs.iter().map(|(_, n)| *n).max().unwrap_or(0) as usize];
     let started = Instant::now();
@@ -194,9 +242,7 @@ fn io_floor(
         }
         Ok(())
     })?;
-    let elapsed = started.elapsed();
-    let _ = std::fs::remove_dir_all(dir);
-    Ok(elapsed)
+    Ok(started.elapsed())
 }
 
 /// Parses generated 1 MB and 10 MB articles: the time should grow in proportion.
