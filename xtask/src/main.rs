@@ -23,8 +23,10 @@ Tasks:
   dist          write shell completions and man pages into target/dist/
   gen-corpus N DIR
                 write a deterministic channel of N generated articles into DIR
-  bench [N...]  build generated channels (default 10000 and 100000 articles) and report
-                articles/s, MB/s, peak memory, time per stage and the I/O floor
+  bench [N...] [--out-dir DIR]
+                build generated channels (default 10000 and 100000 articles) and report
+                articles/s, MB/s, peak memory, time per stage and the I/O floor; outputs
+                go under DIR/newswire-bench (default target/bench/scratch)
   ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
                 test, after installing Chromium if missing), docs, build, conformance
 ";
