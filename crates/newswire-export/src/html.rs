@@ -5,7 +5,7 @@
 
 use newswire_model::{Block, Record};
 
-use crate::text::{find_byte, is_forbidden_control, is_noncharacter_at};
+use crate::text::{is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
 /// Appends `s` to `out` as HTML text that reads exactly as `s`: `&`, `<`, `>`, `"` and `'`
 /// become references, and characters XML 1.0 forbids are left out. The result is safe both
@@ -14,31 +14,19 @@ use crate::text::{find_byte, is_forbidden_control, is_noncharacter_at};
 /// Runs of text that need nothing are copied whole; only the bytes that need a reference or
 /// may start a forbidden character are looked at one by one.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut from = 0;
-    while let Some(at) = find_byte(bytes, from, needs_look) {
-        let (reference, len) = match bytes[at] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&#39;", 1),
-            // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
-            0xEF if is_noncharacter_at(bytes, at) => ("", 3),
-            0xEF => {
-                from = at + 1;
-                continue;
-            }
-            // A C0 control XML 1.0 forbids.
-            _ => ("", 1),
-        };
-        out.push_str(&s[run..at]);
-        out.push_str(reference);
-        from = at + len;
-        run = from;
-    }
-    out.push_str(&s[run..]);
+    let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        b'\'' => Some(("&#39;", 1)),
+        // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
+        0xEF if is_noncharacter_at(bytes, at) => Some(("", 3)),
+        0xEF => None,
+        // A C0 control XML 1.0 forbids.
+        _ => Some(("", 1)),
+    };
+    rewrite_runs(s, needs_look, rewrite, |piece| out.push_str(piece));
 }
 
 /// Whether [`push_escaped`] looks at `b`: it needs a reference, is a C0 control XML 1.0

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::text::{clean, find_byte, first_forbidden, is_forbidden_control, is_noncharacter_at};
+use crate::text::{clean, first_forbidden, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
 ///
@@ -246,34 +246,23 @@ fn push_indent(out: &mut Vec<u8>, depth: usize) {
 /// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
 /// Runs of text that need nothing are copied whole.
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(s.len() + 2);
     out.push(b'"');
-    let mut run = 0;
-    let mut from = 0;
-    while let Some(at) = find_byte(bytes, from, |b| {
-        (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF)
-    }) {
-        let (escape, len): (&[u8], usize) = match bytes[at] {
-            b'"' => (b"\\\"", 1),
-            b'\\' => (b"\\\\", 1),
-            b'\t' => (b"\\t", 1),
-            b'\n' => (b"\\n", 1),
-            b'\r' => (b"\\r", 1),
-            b if is_forbidden_control(b) => (b"", 1),
-            // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
-            _ if is_noncharacter_at(bytes, at) => (b"", 3),
-            _ => {
-                from = at + 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(&bytes[run..at]);
-        out.extend_from_slice(escape);
-        from = at + len;
-        run = from;
-    }
-    out.extend_from_slice(&bytes[run..]);
+    let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF);
+    let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
+        b'"' => Some(("\\\"", 1)),
+        b'\\' => Some(("\\\\", 1)),
+        b'\t' => Some(("\\t", 1)),
+        b'\n' => Some(("\\n", 1)),
+        b'\r' => Some(("\\r", 1)),
+        b if is_forbidden_control(b) => Some(("", 1)),
+        // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
+        _ if is_noncharacter_at(bytes, at) => Some(("", 3)),
+        _ => None,
+    };
+    rewrite_runs(s, special, rewrite, |piece| {
+        out.extend_from_slice(piece.as_bytes());
+    });
     out.push(b'"');
 }
 

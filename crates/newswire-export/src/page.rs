@@ -21,7 +21,7 @@ use crate::date::rfc3339;
 use crate::html::{body_html, escape, push_escaped};
 use crate::json::to_json_bytes;
 use crate::jsonld::jsonld_article;
-use crate::text::{find_byte, has_text, join_and};
+use crate::text::{has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -179,30 +179,17 @@ pub fn html_page_with(
 /// escaped. They occur only inside JSON strings, where the escapes read back as the same
 /// characters. Runs of text that need nothing are copied whole.
 fn push_script_json(out: &mut String, json: &str) {
-    let bytes = json.as_bytes();
-    let mut run = 0;
-    let mut from = 0;
-    while let Some(at) = find_byte(bytes, from, |b| {
-        (b == b'<') | (b == b'>') | (b == b'&') | (b == 0xE2)
-    }) {
-        let (escape, len) = match (bytes[at], bytes.get(at + 1..at + 3)) {
-            (b'<', _) => ("\\u003c", 1),
-            (b'>', _) => ("\\u003e", 1),
-            (b'&', _) => ("\\u0026", 1),
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-            (_, Some([0x80, 0xA8])) => ("\\u2028", 3),
-            (_, Some([0x80, 0xA9])) => ("\\u2029", 3),
-            _ => {
-                from = at + 1;
-                continue;
-            }
-        };
-        out.push_str(&json[run..at]);
-        out.push_str(escape);
-        from = at + len;
-        run = from;
-    }
-    out.push_str(&json[run..]);
+    let special = |b: u8| (b == b'<') | (b == b'>') | (b == b'&') | (b == 0xE2);
+    let rewrite = |bytes: &[u8], at: usize| match (bytes[at], bytes.get(at + 1..at + 3)) {
+        (b'<', _) => Some(("\\u003c", 1)),
+        (b'>', _) => Some(("\\u003e", 1)),
+        (b'&', _) => Some(("\\u0026", 1)),
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        (_, Some([0x80, 0xA8])) => Some(("\\u2028", 3)),
+        (_, Some([0x80, 0xA9])) => Some(("\\u2029", 3)),
+        _ => None,
+    };
+    rewrite_runs(json, special, rewrite, |piece| out.push_str(piece));
 }
 
 /// Appends ` name="value"`, the value escaped.

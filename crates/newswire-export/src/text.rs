@@ -70,6 +70,35 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool)
     None
 }
 
+/// Passes `s` to `push` in pieces, with the bytes `special` marks rewritten: at each,
+/// `rewrite(bytes, at)` gives the text that stands for the bytes from `at` and how many bytes
+/// it replaces, or `None` to keep the byte. Runs with nothing to rewrite are passed whole.
+/// `special` follows [`find_byte`]'s rules, and a rewrite never splits a character: it starts
+/// at a byte `special` marks and replaces whole characters.
+#[inline(always)]
+pub(crate) fn rewrite_runs<'s>(
+    s: &'s str,
+    special: impl Fn(u8) -> bool,
+    rewrite: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
+    mut push: impl FnMut(&'s str),
+) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, &special) {
+        match rewrite(bytes, at) {
+            Some((text, len)) => {
+                push(&s[run..at]);
+                push(text);
+                from = at + len;
+                run = from;
+            }
+            None => from = at + 1,
+        }
+    }
+    push(&s[run..]);
+}
+
 /// The byte offset of the first character XML 1.0 forbids in `bytes` (UTF-8), if any.
 pub(crate) fn first_forbidden(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
