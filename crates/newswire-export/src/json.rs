@@ -12,7 +12,9 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::text::{clean, first_forbidden, is_forbidden_control, is_noncharacter_at, rewrite_runs};
+use newswire_model::first_forbidden_in_xml;
+
+use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
 ///
@@ -37,7 +39,7 @@ pub(crate) fn clean_value(value: &mut Value) {
         Value::Object(map) => {
             let dirty: Vec<String> = map
                 .keys()
-                .filter(|k| first_forbidden(k.as_bytes()).is_some())
+                .filter(|k| first_forbidden_in_xml(k).is_some())
                 .cloned()
                 .collect();
             for key in dirty {

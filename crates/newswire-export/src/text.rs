@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use newswire_model::first_forbidden_in_xml;
+
 /// Whether XML 1.0 allows `c` in a document (the `Char` production): tab, line feed, carriage
 /// return, and everything from U+0020 except U+FFFE and U+FFFF (Rust strings hold no
 /// surrogates).
@@ -18,7 +20,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 
 /// `s` without the characters XML 1.0 forbids; borrowed when there are none.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    match first_forbidden(s.as_bytes()) {
+    match first_forbidden_in_xml(s) {
         None => Cow::Borrowed(s),
         Some(at) => {
             let mut out = String::with_capacity(s.len());
@@ -99,18 +101,6 @@ pub(crate) fn rewrite_runs<'s>(
     push(&s[run..]);
 }
 
-/// The byte offset of the first character XML 1.0 forbids in `bytes` (UTF-8), if any.
-pub(crate) fn first_forbidden(bytes: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = find_byte(bytes, from, |b| is_forbidden_control(b) | (b == 0xEF)) {
-        if bytes[at] != 0xEF || is_noncharacter_at(bytes, at) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
 /// Whether `s` has something to show once filtered: a character XML 1.0 allows that is not
 /// white space.
 pub(crate) fn has_text(s: &str) -> bool {
@@ -161,22 +151,6 @@ mod tests {
             ("“curly” — dash & <tag> ]]>", "“curly” — dash & <tag> ]]>"),
         ] {
             check(input, expect);
-        }
-    }
-
-    #[test]
-    fn finds_forbidden_characters_at_every_offset() {
-        // Every offset around the 32-byte blocks the scan reads, with U+FFFE and U+FFFF also
-        // split across two blocks.
-        for at in 0..100 {
-            let lead = "a".repeat(at);
-            for bad in ["\u{0}", "\u{B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"] {
-                let s = format!("{lead}{bad}b\u{0}");
-                assert_eq!(first_forbidden(s.as_bytes()), Some(at), "{s:?}");
-            }
-            let allowed = format!("{lead}\u{FFFD}\u{F000}\u{EFBF}\t\n\r\u{7F}é");
-            assert_eq!(first_forbidden(allowed.as_bytes()), None, "{allowed:?}");
-            assert_eq!(clean(&allowed), allowed.as_str());
         }
     }
 

@@ -23,6 +23,7 @@ mod channel;
 mod diagnostic;
 mod record;
 mod value;
+mod xml;
 
 pub use channel::{Channel, ChannelPublisher, IdScheme};
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
@@ -33,3 +34,4 @@ pub use record::{
 pub use value::{
     AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp, misplaced_leap_second,
 };
+pub use xml::{first_forbidden_in_xml, is_forbidden_in_xml};

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Timelike};
 use newswire_model::{
     AbsoluteUrl, Block, Code, Diagnostic, LanguageTag, Organization, Person, Record, Timestamp,
-    word_count,
+    first_forbidden_in_xml, is_forbidden_in_xml, word_count,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -320,36 +320,11 @@ fn is_tag_uri(rest: &str) -> bool {
     authority_ok && date_ok
 }
 
-/// Whether XML 1.0 forbids `c` (its `Char` production): C0 controls other than tab, line
-/// feed and carriage return, and U+FFFE and U+FFFF. Rust strings hold no surrogates.
-#[cfg(test)]
-fn is_forbidden_in_xml(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// The first character in `text` that XML 1.0 forbids, and how many more follow it, read from
-/// the bytes: each such character is a single byte below 0x20 other than tab, line feed and
-/// carriage return, or EF BF BE (U+FFFE) or EF BF BF (U+FFFF).
+/// The first character in `text` that XML 1.0 forbids, and how many more follow it: found
+/// on bytes, counted by characters only when there is one.
 fn forbidden_in(text: &str) -> Option<(char, usize)> {
-    let bytes = text.as_bytes();
-    // One pass over every byte, with no early exit, so it runs many bytes at a time; most
-    // texts have no byte below 0x20 and no EF, and are done.
-    let suspect = bytes
-        .iter()
-        .fold(false, |seen, &b| seen | (b < 0x20) | (b == 0xEF));
-    if !suspect {
-        return None;
-    }
-    let mut found = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => None,
-        0..0x20 => Some(char::from(b)),
-        0xEF => match bytes.get(i + 1..i + 3) {
-            Some([0xBF, 0xBE]) => Some('\u{FFFE}'),
-            Some([0xBF, 0xBF]) => Some('\u{FFFF}'),
-            _ => None,
-        },
-        _ => None,
-    });
+    let at = first_forbidden_in_xml(text)?;
+    let mut found = text[at..].chars().filter(|&c| is_forbidden_in_xml(c));
     let first = found.next()?;
     Some((first, found.count()))
 }
