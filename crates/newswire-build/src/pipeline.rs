@@ -465,7 +465,14 @@ fn article_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden || !path.is_file() {
+        // The listing says what each entry is without a `stat` per file; only a link is
+        // followed to see what it points at.
+        let is_file = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => path.is_file(),
+            Ok(kind) => kind.is_file(),
+            Err(_) => path.is_file(),
+        };
+        if hidden || !is_file {
             continue;
         }
         if InputKind::of(&path).is_some() {

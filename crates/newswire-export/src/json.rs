@@ -149,7 +149,8 @@ impl<'a> From<Vec<Json<'a>>> for Json<'a> {
 impl Json<'_> {
     /// The document as bytes, laid out as [`to_json_bytes`] lays out the same value.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(4096);
+        // Sized once from the tree, so the bytes are never moved to a larger buffer.
+        let mut out = Vec::with_capacity(self.size_hint(0) + 1);
         self.write(&mut out, 0);
         out.push(b'\n');
         out
@@ -168,6 +169,29 @@ impl Json<'_> {
                     .map(|(k, v)| (clean(k).into_owned(), v.to_value()))
                     .collect(),
             ),
+        }
+    }
+
+    /// About how many bytes [`Json::write`] writes at nesting depth `indent`: exact but for
+    /// the escapes in strings, allowed for at one byte in sixteen.
+    fn size_hint(&self, indent: usize) -> usize {
+        // A line break, the indent and, after all but the last item, a comma.
+        let line = 2 * (indent + 1) + 2;
+        match self {
+            Json::Str(s) => s.len() + s.len() / 16 + 2,
+            Json::Uint(_) => 20,
+            Json::Array(items) => {
+                let inner: usize = items.iter().map(|item| item.size_hint(indent + 1)).sum();
+                inner + items.len() * line + 2 * indent + 3
+            }
+            Json::Object(object) => {
+                let inner: usize = object
+                    .0
+                    .iter()
+                    .map(|(key, value)| key.len() + 4 + value.size_hint(indent + 1))
+                    .sum();
+                inner + object.0.len() * line + 2 * indent + 3
+            }
         }
     }
 
@@ -294,6 +318,12 @@ mod tests {
     #[track_caller]
     fn check_tree(tree: Json<'_>, expect: &str) {
         assert_eq!(String::from_utf8_lossy(&tree.to_bytes()), expect);
+        assert!(
+            tree.size_hint(0) + 1 >= expect.len(),
+            "the size hint {} is below the {} bytes written",
+            tree.size_hint(0) + 1,
+            expect.len()
+        );
         assert_eq!(
             String::from_utf8_lossy(&to_json_bytes(&tree.to_value())),
             expect,

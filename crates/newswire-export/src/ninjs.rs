@@ -81,9 +81,10 @@ fn item<'a>(record: &'a Record, body_html: &'a str) -> Json<'a> {
             vec![plain_text("summary", &record.description).into()],
         );
     // Counted as written: without the characters the output leaves out.
-    let text = match clean(&record.body_text()) {
-        Cow::Borrowed(text) => text.to_owned(),
-        Cow::Owned(text) => text,
+    let text = record.body_text();
+    let text = match clean(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cleaned) => cleaned,
     };
     let chars = text.chars().count() as u64;
     node.insert(

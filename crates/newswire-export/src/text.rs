@@ -53,20 +53,23 @@ pub(crate) fn is_noncharacter_at(bytes: &[u8], at: usize) -> bool {
 #[inline(always)]
 pub(crate) fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
     const BLOCK: usize = 32;
+    // Counted into a byte rather than folded into a `bool`: the compiler turns the count of a
+    // fixed-size block into a few vector instructions, where a `bool` fold can come out as
+    // byte shuffles.
+    let any = |block: &[u8; BLOCK]| block.iter().fold(0u8, |n, &b| n | u8::from(special(b))) != 0;
     let rest = bytes.get(from..)?;
-    let mut blocks = rest.chunks_exact(BLOCK);
+    let (blocks, tail) = rest.as_chunks::<BLOCK>();
     let mut start = from;
-    for block in blocks.by_ref() {
-        if block.iter().fold(false, |any, &b| any | special(b)) {
+    for block in blocks {
+        if any(block) {
             return block.iter().position(|&b| special(b)).map(|i| start + i);
         }
         start += BLOCK;
     }
     // The last, shorter block is tested the same way, padded with spaces.
-    let tail = blocks.remainder();
     let mut block = [b' '; BLOCK];
     block[..tail.len()].copy_from_slice(tail);
-    if block.iter().fold(false, |any, &b| any | special(b)) {
+    if any(&block) {
         return tail.iter().position(|&b| special(b)).map(|i| start + i);
     }
     None

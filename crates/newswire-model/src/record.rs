@@ -83,7 +83,8 @@ impl Record {
 
     /// The body's paragraphs and headings as plain text, one block per line.
     pub fn body_text(&self) -> String {
-        let mut out = String::new();
+        let size: usize = self.body.iter().map(|b| b.text().len() + 2).sum();
+        let mut out = String::with_capacity(size);
         for block in &self.body {
             if !out.is_empty() {
                 out.push_str("\n\n");

@@ -20,20 +20,25 @@ pub fn first_forbidden_in_xml(s: &str) -> Option<usize> {
         let allowed_control = (b == b'\t') | (b == b'\n') | (b == b'\r');
         ((b < 0x20) & !allowed_control) | (b == 0xEF)
     };
+    // Counted into a byte rather than folded into a `bool`: the compiler turns the count of
+    // a fixed-size block into vector instructions.
+    let any_suspect =
+        |block: &[u8; BLOCK]| block.iter().fold(0u8, |n, &b| n | u8::from(suspect(b))) != 0;
     let forbidden_at = |at: usize| match bytes[at] {
         0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])),
         b => suspect(b),
     };
-    let mut start = 0;
-    for block in bytes.chunks(BLOCK) {
-        if block.iter().fold(false, |any, &b| any | suspect(b))
-            && let Some(at) = (start..start + block.len()).find(|&at| forbidden_at(at))
+    let (blocks, tail) = bytes.as_chunks::<BLOCK>();
+    for (i, block) in blocks.iter().enumerate() {
+        let start = i * BLOCK;
+        if any_suspect(block)
+            && let Some(at) = (start..start + BLOCK).find(|&at| forbidden_at(at))
         {
             return Some(at);
         }
-        start += block.len();
     }
-    None
+    let start = blocks.len() * BLOCK;
+    (start..start + tail.len()).find(|&at| forbidden_at(at))
 }
 
 #[cfg(test)]
