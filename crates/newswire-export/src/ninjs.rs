@@ -27,6 +27,7 @@
 
 use newswire_model::{Image, Organization, Person, Record};
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -226,7 +227,7 @@ fn to_uri(s: &str) -> Option<String> {
         } else {
             let mut buf = [0; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                let _ = write!(out, "%{b:02X}");
             }
         }
     }
