@@ -25,8 +25,10 @@ Tasks:
                 write a deterministic channel of N generated articles into DIR
   bench [N...] [--out-dir DIR]
                 build generated channels (default 10000 and 100000 articles) and report
-                articles/s, MB/s, peak memory, time per stage and the I/O floor; outputs
-                go under DIR/newswire-bench (default target/bench/scratch)
+                articles/s, MB/s, peak memory, time per stage, the I/O floor, validation
+                alone, large articles, instructions per article (with valgrind) and the
+                targets met or missed; outputs go under DIR/newswire-bench (default
+                target/bench/scratch; on a tmpfs each run's outputs are removed once measured)
   ci            everything CI runs: fmt, clippy, schema check, tests (with the browser
                 test, after installing Chromium if missing), docs, build, conformance
 ";
