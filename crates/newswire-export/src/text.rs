@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use newswire_model::first_forbidden_in_xml;
+use newswire_model::{find_byte, first_forbidden_in_xml};
 
 /// Whether XML 1.0 allows `c` in a document (the `Char` production): tab, line feed, carriage
 /// return, and everything from U+0020 except U+FFFE and U+FFFF (Rust strings hold no
@@ -42,37 +42,6 @@ pub(crate) fn is_forbidden_control(byte: u8) -> bool {
 #[inline]
 pub(crate) fn is_noncharacter_at(bytes: &[u8], at: usize) -> bool {
     matches!(bytes.get(at..at + 3), Some([0xEF, 0xBF, 0xBE | 0xBF]))
-}
-
-/// The offset of the first byte at or after `from` for which `special` holds.
-///
-/// Text is read in blocks of 32 bytes, and a block is first tested as a whole, so text with
-/// nothing special — by far the common case — costs a fraction of a cycle per byte. `special`
-/// must be branch-free (comparisons joined with `&` and `|`, not `&&` and `||`) for the block
-/// test to use vector instructions, and false for a space, which pads the last block.
-#[inline(always)]
-pub(crate) fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
-    const BLOCK: usize = 32;
-    // Counted into a byte rather than folded into a `bool`: the compiler turns the count of a
-    // fixed-size block into a few vector instructions, where a `bool` fold can come out as
-    // byte shuffles.
-    let any = |block: &[u8; BLOCK]| block.iter().fold(0u8, |n, &b| n | u8::from(special(b))) != 0;
-    let rest = bytes.get(from..)?;
-    let (blocks, tail) = rest.as_chunks::<BLOCK>();
-    let mut start = from;
-    for block in blocks {
-        if any(block) {
-            return block.iter().position(|&b| special(b)).map(|i| start + i);
-        }
-        start += BLOCK;
-    }
-    // The last, shorter block is tested the same way, padded with spaces.
-    let mut block = [b' '; BLOCK];
-    block[..tail.len()].copy_from_slice(tail);
-    if any(&block) {
-        return tail.iter().position(|&b| special(b)).map(|i| start + i);
-    }
-    None
 }
 
 /// Passes `s` to `push` in pieces, with the bytes `special` marks rewritten: at each,

@@ -1,5 +1,6 @@
 //! The characters XML 1.0 forbids, which no record's text may hold: no feed or page could
-//! carry them.
+//! carry them; and the block-at-a-time byte search that finds them, which the exporters also
+//! use to find the bytes they escape.
 
 /// Whether XML 1.0 forbids `c` (its `Char` production): C0 controls other than tab, line
 /// feed and carriage return, and U+FFFE and U+FFFF. Rust strings hold no surrogates.
@@ -10,35 +11,55 @@ pub fn is_forbidden_in_xml(c: char) -> bool {
 /// The byte offset of the first character in `s` that XML 1.0 forbids, if any.
 ///
 /// Each such character is one byte below 0x20 other than tab, line feed and carriage return,
-/// or `EF BF BE` / `EF BF BF`. Blocks of 32 bytes are tested first with no branch per byte
-/// (so with vector instructions), and only a block holding such a control byte or `0xEF` is
-/// looked at closely: clean text costs a fraction of a cycle per byte.
+/// or `EF BF BE` / `EF BF BF`. [`find_byte`] skips to each such control byte or `0xEF`, a
+/// block of bytes at a time: clean text costs a fraction of a cycle per byte.
 pub fn first_forbidden_in_xml(s: &str) -> Option<usize> {
-    const BLOCK: usize = 32;
     let bytes = s.as_bytes();
     let suspect = |b: u8| {
         let allowed_control = (b == b'\t') | (b == b'\n') | (b == b'\r');
         ((b < 0x20) & !allowed_control) | (b == 0xEF)
     };
-    // Counted into a byte rather than folded into a `bool`: the compiler turns the count of
-    // a fixed-size block into vector instructions.
-    let any_suspect =
-        |block: &[u8; BLOCK]| block.iter().fold(0u8, |n, &b| n | u8::from(suspect(b))) != 0;
-    let forbidden_at = |at: usize| match bytes[at] {
-        0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])),
-        b => suspect(b),
-    };
-    let (blocks, tail) = bytes.as_chunks::<BLOCK>();
-    for (i, block) in blocks.iter().enumerate() {
-        let start = i * BLOCK;
-        if any_suspect(block)
-            && let Some(at) = (start..start + BLOCK).find(|&at| forbidden_at(at))
-        {
+    let mut from = 0;
+    while let Some(at) = find_byte(bytes, from, suspect) {
+        let forbidden =
+            bytes[at] != 0xEF || matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF]));
+        if forbidden {
             return Some(at);
         }
+        from = at + 1;
     }
-    let start = blocks.len() * BLOCK;
-    (start..start + tail.len()).find(|&at| forbidden_at(at))
+    None
+}
+
+/// The offset of the first byte at or after `from` for which `special` holds.
+///
+/// Text is read in blocks of 32 bytes, and a block is first tested as a whole, so text with
+/// nothing special — by far the common case — costs a fraction of a cycle per byte. `special`
+/// must be branch-free (comparisons joined with `&` and `|`, not `&&` and `||`) for the block
+/// test to use vector instructions, and false for a space, which pads the last block.
+#[inline(always)]
+pub fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    // Counted into a byte rather than folded into a `bool`: the compiler turns the count of a
+    // fixed-size block into a few vector instructions, where a `bool` fold can come out as
+    // byte shuffles.
+    let any = |block: &[u8; BLOCK]| block.iter().fold(0u8, |n, &b| n | u8::from(special(b))) != 0;
+    let rest = bytes.get(from..)?;
+    let (blocks, tail) = rest.as_chunks::<BLOCK>();
+    let mut start = from;
+    for block in blocks {
+        if any(block) {
+            return block.iter().position(|&b| special(b)).map(|i| start + i);
+        }
+        start += BLOCK;
+    }
+    // The last, shorter block is tested the same way, padded with spaces.
+    let mut block = [b' '; BLOCK];
+    block[..tail.len()].copy_from_slice(tail);
+    if any(&block) {
+        return tail.iter().position(|&b| special(b)).map(|i| start + i);
+    }
+    None
 }
 
 #[cfg(test)]
