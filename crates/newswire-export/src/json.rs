@@ -204,13 +204,26 @@ impl Json<'_> {
             }),
             Json::Object(object) => {
                 write_seq(out, indent, b'{', &object.0, |out, (key, value), indent| {
-                    write_str(out, key);
-                    out.extend_from_slice(b": ");
+                    write_key(out, key);
                     value.write(out, indent);
                 });
             }
         }
     }
+}
+
+/// Writes one of the formats' own keys and the `: ` after it. Keys are names the exporters
+/// spell out, none of which needs escaping or filtering, so they are copied as they are.
+fn write_key(out: &mut Vec<u8>, key: &'static str) {
+    debug_assert!(
+        key.bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
+        "{key:?} is written unescaped"
+    );
+    out.reserve(key.len() + 4);
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": ");
 }
 
 /// Writes `value` at nesting depth `indent`, its object keys sorted.

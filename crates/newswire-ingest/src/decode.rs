@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use newswire_model::Code;
+use newswire_model::{Code, find_byte, first_forbidden_in_xml, is_forbidden_in_xml};
 
 use crate::diag::{Pos, Sink};
 
@@ -54,50 +54,29 @@ fn unify_line_ends(text: &str) -> String {
     out
 }
 
-/// Whether a character may not appear in an XML 1.0 document. Surrogates cannot occur in a
-/// Rust string, so the C0 controls other than TAB, LF and CR, and U+FFFE and U+FFFF, are all
-/// that is left to check.
+/// Whether a character may not appear in an XML 1.0 document.
 pub(crate) fn is_forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    is_forbidden_in_xml(c)
 }
 
-/// Whether the text holds a CR or a forbidden character (checked on bytes, the fast path).
+/// Whether the text holds a CR or a character XML 1.0 forbids, found a block of bytes at a
+/// time: a C0 control other than TAB and LF, or the lead byte 0xEF of U+FFFE and U+FFFF, which
+/// ordinary text seldom holds, is looked at closely.
 fn needs_cleaning(b: &[u8]) -> bool {
-    scan(b, true)
+    let suspect = |x: u8| ((x < 0x20) & (x != b'\t') & (x != b'\n')) | (x == 0xEF);
+    let mut from = 0;
+    while let Some(at) = find_byte(b, from, suspect) {
+        if b[at] != 0xEF || matches!(b.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Whether `s` holds a character XML 1.0 forbids: [`is_forbidden`], checked on bytes.
 pub(crate) fn has_forbidden(s: &str) -> bool {
-    scan(s.as_bytes(), false)
-}
-
-/// Whether `b` holds a C0 control other than TAB and LF (CR counting only when `cr` is set),
-/// or the UTF-8 encoding of U+FFFE or U+FFFF.
-///
-/// Blocks of bytes are first tested without branches for such a control byte or 0xEF, the
-/// lead byte of U+FFFE and U+FFFF, which ordinary text seldom holds; only a block with such a
-/// byte is looked at closely.
-fn scan(b: &[u8], cr: bool) -> bool {
-    const BLOCK: usize = 64;
-    let exact = |i: usize| {
-        let x = b[i];
-        (x < 0x20 && x != b'\t' && x != b'\n' && (cr || x != b'\r'))
-            || (x == 0xEF
-                && b.get(i + 1) == Some(&0xBF)
-                && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
-    };
-    let mut start = 0;
-    for block in b.chunks(BLOCK) {
-        let suspect = block.iter().fold(0u8, |acc, &x| {
-            let control = (x < 0x20) & (x != b'\t') & (x != b'\n') & (cr | (x != b'\r'));
-            acc | u8::from(control) | u8::from(x == 0xEF)
-        });
-        if suspect != 0 && (start..start + block.len()).any(exact) {
-            return true;
-        }
-        start += block.len();
-    }
-    false
+    first_forbidden_in_xml(s).is_some()
 }
 
 /// Line (1-based) and column (1-based, in characters) of byte `offset` in `bytes`, whose
@@ -344,6 +323,19 @@ mod tests {
         ];
         for (input, text, diagnostics) in cases {
             check(input, text, diagnostics);
+        }
+        // Around the block boundaries of the byte search, with U+FFFF split across two.
+        for at in 0..80 {
+            let lead = "a".repeat(at);
+            for (tail, needs) in [
+                ("\r", true),
+                ("\u{1}", true),
+                ("\u{FFFF}", true),
+                ("\t\n\u{FFFD}\u{EFBF}\u{FEFF}", false),
+            ] {
+                let text = format!("{lead}{tail}b");
+                assert_eq!(needs_cleaning(text.as_bytes()), needs, "{text:?}");
+            }
         }
         for (text, forbidden) in [
             ("plain\ttext\n", false),
