@@ -50,9 +50,27 @@ pub(crate) fn clean_owned(raw: String) -> Option<CleanLine> {
     clean_line(&raw)
 }
 
-/// Whether `s` holds a tab or two spaces in a row.
+/// Whether `s` holds a tab or two spaces in a row: one pass over the pairs of bytes, tested
+/// a block at a time without branches.
 fn needs_collapsing(s: &str) -> bool {
-    s.contains('\t') || s.contains("  ")
+    const BLOCK: usize = 32;
+    let b = s.as_bytes();
+    let Some((&last, before)) = b.split_last() else {
+        return false;
+    };
+    let after = &b[1..];
+    let hit = |x: u8, y: u8| u8::from((x == b'\t') | ((x == b' ') & (y == b' ')));
+    let (before_blocks, before_tail) = before.as_chunks::<BLOCK>();
+    let (after_blocks, after_tail) = after.as_chunks::<BLOCK>();
+    last == b'\t'
+        || before_blocks
+            .iter()
+            .zip(after_blocks)
+            .any(|(x, y)| x.iter().zip(y).fold(0u8, |n, (&x, &y)| n | hit(x, y)) != 0)
+        || before_tail
+            .iter()
+            .zip(after_tail)
+            .any(|(&x, &y)| hit(x, y) != 0)
 }
 
 /// Replaces tabs with spaces and runs of spaces with one.
@@ -598,6 +616,18 @@ mod tests {
             long.as_str(),
         ] {
             check_counts(s);
+        }
+        // A pair of spaces or a tab on each side of the 32-byte blocks of the pair test.
+        for at in 0..70 {
+            let lead = "a b".repeat(at / 3) + &"c".repeat(at % 3);
+            for s in [
+                format!("{lead}  d"),
+                format!("{lead}\t"),
+                format!("{lead}\td"),
+                format!("{lead} d e"),
+            ] {
+                check_counts(&s);
+            }
         }
     }
 }
