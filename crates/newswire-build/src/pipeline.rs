@@ -429,8 +429,8 @@ fn write_article(
     record: &Record,
     times: &mut StageTimes,
 ) -> std::io::Result<Vec<u8>> {
-    use newswire_export::{body_html, html_page_with, jsonld_article_bytes, ninjs_bytes};
-    let jsonld = time(&mut times.jsonld, || jsonld_article_bytes(record));
+    use newswire_export::{body_html, html_page_with, jsonld_article_text, ninjs_bytes};
+    let jsonld = time(&mut times.jsonld, || jsonld_article_text(record));
     // The body fragment goes into both the ninjs document and the page: made once, counted
     // with the page.
     let body = time(&mut times.html, || body_html(record));
@@ -439,11 +439,11 @@ fn write_article(
         html_page_with(Some(channel), record, &body, &jsonld)
     });
     time(&mut times.write, || {
-        staging.write(OutputName::ArticleJsonLd(&record.slug), &jsonld)?;
+        staging.write(OutputName::ArticleJsonLd(&record.slug), jsonld.as_bytes())?;
         staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
         staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())
     })?;
-    Ok(jsonld)
+    Ok(jsonld.into_bytes())
 }
 
 fn staging_path(staging: &Staging, name: OutputName<'_>) -> PathBuf {

@@ -4,7 +4,7 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    atom, body_html, html_page, html_page_with, json_feed, jsonld_article, jsonld_article_bytes,
+    atom, body_html, html_page, html_page_with, json_feed, jsonld_article, jsonld_article_text,
     jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_model::Record;
@@ -118,7 +118,7 @@ mod article {
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
         per_record(bencher, input, |r| {
-            let jsonld = super::jsonld_article_bytes(r);
+            let jsonld = super::jsonld_article_text(r);
             let body = super::body_html(r);
             let ninjs = super::ninjs_bytes(r, &body);
             let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);

@@ -9,6 +9,7 @@
 //! `@type` open every JSON-LD node.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -21,9 +22,14 @@ use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs}
 /// Object keys are sorted and characters XML 1.0 forbids are left out of every string, so the
 /// same value always gives the same bytes and the bytes can be embedded in any document.
 pub fn to_json_bytes(value: &Value) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1024);
+    to_json_text(value).into_bytes()
+}
+
+/// [`to_json_bytes`] as text.
+pub(crate) fn to_json_text(value: &Value) -> String {
+    let mut out = String::with_capacity(1024);
     write_value(&mut out, value, 0);
-    out.push(b'\n');
+    out.push('\n');
     out
 }
 
@@ -54,7 +60,7 @@ pub(crate) fn clean_value(value: &mut Value) {
 }
 
 /// A JSON document under construction: what the per-article formats build, borrowing the
-/// record's text rather than copying it, and written once with [`Json::to_bytes`].
+/// record's text rather than copying it, and written once with [`Json::to_text`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Json<'a> {
     /// A string, filtered when written.
@@ -79,7 +85,7 @@ impl<'a> Object<'a> {
     /// Sets `key` to `value`, replacing what it held.
     pub(crate) fn insert(&mut self, key: &'static str, value: impl Into<Json<'a>>) {
         let value = value.into();
-        match self.0.binary_search_by(|(k, _)| (*k).cmp(key)) {
+        match self.0.binary_search_by(|(k, _)| key_order(k, key)) {
             Ok(at) => self.0[at].1 = value,
             Err(at) => self.0.insert(at, (key, value)),
         }
@@ -93,15 +99,24 @@ impl<'a> Object<'a> {
 
     /// The value of `key`.
     pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
-        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        let at = self.0.binary_search_by(|(k, _)| key_order(k, key)).ok()?;
         Some(&self.0[at].1)
     }
 
     /// Removes `key`, returning its value.
     pub(crate) fn remove(&mut self, key: &str) -> Option<Json<'a>> {
-        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        let at = self.0.binary_search_by(|(k, _)| key_order(k, key)).ok()?;
         Some(self.0.remove(at).1)
     }
+}
+
+/// The order of keys, which is `str`'s: settled by the first byte where it can be, as it
+/// mostly is, without a call to compare the rest.
+fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.as_bytes()
+        .first()
+        .cmp(&b.as_bytes().first())
+        .then_with(|| a.cmp(b))
 }
 
 impl<'a> From<&'a str> for Json<'a> {
@@ -147,12 +162,12 @@ impl<'a> From<Vec<Json<'a>>> for Json<'a> {
 }
 
 impl Json<'_> {
-    /// The document as bytes, laid out as [`to_json_bytes`] lays out the same value.
-    pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        // Sized once from the tree, so the bytes are never moved to a larger buffer.
-        let mut out = Vec::with_capacity(self.size_hint(0) + 1);
+    /// The document, laid out as [`to_json_bytes`] lays out the same value.
+    pub(crate) fn to_text(&self) -> String {
+        // Sized once from the tree, so the text is never moved to a larger buffer.
+        let mut out = String::with_capacity(self.size_hint(0) + 1);
         self.write(&mut out, 0);
-        out.push(b'\n');
+        out.push('\n');
         out
     }
 
@@ -195,15 +210,18 @@ impl Json<'_> {
         }
     }
 
-    fn write(&self, out: &mut Vec<u8>, indent: usize) {
+    fn write(&self, out: &mut String, indent: usize) {
         match self {
             Json::Str(s) => write_str(out, s),
-            Json::Uint(n) => out.extend_from_slice(n.to_string().as_bytes()),
-            Json::Array(items) => write_seq(out, indent, b'[', items, |out, item, indent| {
+            // Writing to a `String` cannot fail.
+            Json::Uint(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Json::Array(items) => write_seq(out, indent, '[', items, |out, item, indent| {
                 item.write(out, indent);
             }),
             Json::Object(object) => {
-                write_seq(out, indent, b'{', &object.0, |out, (key, value), indent| {
+                write_seq(out, indent, '{', &object.0, |out, (key, value), indent| {
                     write_key(out, key);
                     value.write(out, indent);
                 });
@@ -214,26 +232,28 @@ impl Json<'_> {
 
 /// Writes one of the formats' own keys and the `: ` after it. Keys are names the exporters
 /// spell out, none of which needs escaping or filtering, so they are copied as they are.
-fn write_key(out: &mut Vec<u8>, key: &'static str) {
+fn write_key(out: &mut String, key: &'static str) {
     debug_assert!(
         key.bytes()
             .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
         "{key:?} is written unescaped"
     );
     out.reserve(key.len() + 4);
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\": ");
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\": ");
 }
 
 /// Writes `value` at nesting depth `indent`, its object keys sorted.
-fn write_value(out: &mut Vec<u8>, value: &Value, indent: usize) {
+fn write_value(out: &mut String, value: &Value, indent: usize) {
     match value {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Number(n) => out.extend_from_slice(n.to_string().as_bytes()),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
         Value::String(s) => write_str(out, s),
-        Value::Array(items) => write_seq(out, indent, b'[', items, |out, item, indent| {
+        Value::Array(items) => write_seq(out, indent, '[', items, |out, item, indent| {
             write_value(out, item, indent);
         }),
         Value::Object(map) => {
@@ -243,9 +263,9 @@ fn write_value(out: &mut Vec<u8>, value: &Value, indent: usize) {
             if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
                 entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
             }
-            write_seq(out, indent, b'{', &entries, |out, (key, value), indent| {
+            write_seq(out, indent, '{', &entries, |out, (key, value), indent| {
                 write_str(out, key);
-                out.extend_from_slice(b": ");
+                out.push_str(": ");
                 write_value(out, value, indent);
             });
         }
@@ -255,38 +275,49 @@ fn write_value(out: &mut Vec<u8>, value: &Value, indent: usize) {
 /// Writes an array (`open` is `[`) or object (`{`) of `items`, one per line, indented by two
 /// spaces per level; an empty one on one line.
 fn write_seq<T>(
-    out: &mut Vec<u8>,
+    out: &mut String,
     indent: usize,
-    open: u8,
+    open: char,
     items: &[T],
-    mut write_item: impl FnMut(&mut Vec<u8>, &T, usize),
+    mut write_item: impl FnMut(&mut String, &T, usize),
 ) {
-    let close = if open == b'[' { b']' } else { b'}' };
+    let close = if open == '[' { ']' } else { '}' };
     out.push(open);
     if items.is_empty() {
         out.push(close);
         return;
     }
     for (i, item) in items.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        push_indent(out, indent + 1);
+        if i > 0 {
+            out.push(',');
+        }
+        push_line_break(out, indent + 1);
         write_item(out, item, indent + 1);
     }
-    out.push(b'\n');
-    push_indent(out, indent);
+    push_line_break(out, indent);
     out.push(close);
 }
 
-fn push_indent(out: &mut Vec<u8>, depth: usize) {
-    out.resize(out.len() + 2 * depth, b' ');
+/// A line feed and the indent of nesting depth `depth`, two spaces a level.
+fn push_line_break(out: &mut String, depth: usize) {
+    const BREAK: &str = "\n                                ";
+    let mut spaces = 2 * depth;
+    let first = spaces.min(BREAK.len() - 1);
+    out.push_str(&BREAK[..1 + first]);
+    spaces -= first;
+    while spaces > 0 {
+        let piece = spaces.min(BREAK.len() - 1);
+        out.push_str(&BREAK[1..1 + piece]);
+        spaces -= piece;
+    }
 }
 
 /// Writes `s` as a JSON string: `"` and `\` escaped, tab, line feed and carriage return as
 /// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
 /// Runs of text that need nothing are copied whole.
-fn write_str(out: &mut Vec<u8>, s: &str) {
+fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
-    out.push(b'"');
+    out.push('"');
     let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF);
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'"' => Some(("\\\"", 1)),
@@ -299,10 +330,8 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
         _ if is_noncharacter_at(bytes, at) => Some(("", 3)),
         _ => None,
     };
-    rewrite_runs(s, special, rewrite, |piece| {
-        out.extend_from_slice(piece.as_bytes());
-    });
-    out.push(b'"');
+    rewrite_runs(s, special, rewrite, |piece| out.push_str(piece));
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -330,7 +359,7 @@ mod tests {
 
     #[track_caller]
     fn check_tree(tree: Json<'_>, expect: &str) {
-        assert_eq!(String::from_utf8_lossy(&tree.to_bytes()), expect);
+        assert_eq!(tree.to_text(), expect);
         assert!(
             tree.size_hint(0) + 1 >= expect.len(),
             "the size hint {} is below the {} bytes written",
@@ -390,5 +419,21 @@ mod tests {
         ] {
             check(value, expect);
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_indented_like_serde_json() {
+        // Deeper than the indent the writer keeps at hand (16 levels).
+        let mut value = json!("leaf");
+        for depth in 0..40 {
+            value = if depth % 2 == 0 {
+                json!([value])
+            } else {
+                json!({ "k": value })
+            };
+        }
+        let mut pretty = serde_json::to_vec_pretty(&value).expect("a value is JSON");
+        pretty.push(b'\n');
+        check(value, &String::from_utf8_lossy(&pretty));
     }
 }

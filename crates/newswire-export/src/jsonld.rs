@@ -28,10 +28,10 @@ pub fn jsonld_article(record: &Record) -> Value {
     article(record).to_value()
 }
 
-/// The bytes of `record`'s `NewsArticle` document: `to_json_bytes(&jsonld_article(record))`,
-/// written without building the `serde_json` value.
-pub fn jsonld_article_bytes(record: &Record) -> Vec<u8> {
-    article(record).to_bytes()
+/// The text of `record`'s `NewsArticle` document, whose bytes are
+/// `to_json_bytes(&jsonld_article(record))`, written without building the `serde_json` value.
+pub fn jsonld_article_text(record: &Record) -> String {
+    article(record).to_text()
 }
 
 /// The `NewsArticle` document of `record`, borrowing its text.

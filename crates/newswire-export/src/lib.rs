@@ -62,7 +62,7 @@ pub use atom::atom;
 pub use html::body_html;
 pub use json::to_json_bytes;
 pub use jsonfeed::json_feed;
-pub use jsonld::{jsonld_article, jsonld_article_bytes, jsonld_channel};
+pub use jsonld::{jsonld_article, jsonld_article_text, jsonld_channel};
 pub use ninjs::{ninjs, ninjs_bytes};
 pub use page::{html_page, html_page_with};
 pub use rss::rss;

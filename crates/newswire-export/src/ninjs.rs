@@ -53,7 +53,7 @@ pub fn ninjs(record: &Record) -> Value {
 /// rendered for it (`body_html(record)`), so that a build makes it once: given that,
 /// `to_json_bytes(&ninjs(record))`, written without building the `serde_json` value.
 pub fn ninjs_bytes(record: &Record, body_html: &str) -> Vec<u8> {
-    item(record, body_html).to_bytes()
+    item(record, body_html).to_text().into_bytes()
 }
 
 /// The ninjs document of `record`, borrowing its text.

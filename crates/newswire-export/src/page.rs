@@ -19,7 +19,7 @@ use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::date::rfc3339;
 use crate::html::{body_html, escape, push_escaped};
-use crate::json::to_json_bytes;
+use crate::json::to_json_text;
 use crate::jsonld::jsonld_article;
 use crate::text::{has_text, join_and, rewrite_runs};
 
@@ -51,19 +51,19 @@ footer p{margin:0 0 .5em}
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = body_html(record);
-    let json_ld = to_json_bytes(&jsonld_article(record));
+    let json_ld = to_json_text(&jsonld_article(record));
     html_page_with(channel, record, &body, &json_ld)
 }
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
 /// body fragment (`body_html(record)`) and its JSON-LD document
-/// (`to_json_bytes(&jsonld_article(record))`), so that a build makes neither twice. Given
+/// (`jsonld_article_text(record)`), so that a build makes neither twice. Given
 /// those, the page is byte for byte [`html_page`]'s.
 pub fn html_page_with(
     channel: Option<&Channel>,
     record: &Record,
     body: &str,
-    json_ld: &[u8],
+    json_ld: &str,
 ) -> String {
     let mut out = String::with_capacity(6144 + body.len() + json_ld.len() + json_ld.len() / 16);
     let site = channel
@@ -154,10 +154,7 @@ pub fn html_page_with(
     };
     meta(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
-    match std::str::from_utf8(json_ld) {
-        Ok(json) => push_script_json(&mut out, json),
-        Err(_) => push_script_json(&mut out, &String::from_utf8_lossy(json_ld)),
-    }
+    push_script_json(&mut out, json_ld);
     out.push_str("</script>\n<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
