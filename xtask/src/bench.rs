@@ -2,7 +2,7 @@
 //! 100,000) with the release binary and reports, in one run, the whole build's articles/s
 //! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
 //! I/O floor measured the same way: reading every article file and writing the same output
-//! files with the same sizes, nothing else. Each size is built three times, taking turns with
+//! files with the same sizes, nothing else. Each size is built five times, taking turns with
 //! the floor, each run after `sync`; the medians are reported. Then it reads one 1 MB and one
 //! 10 MB article to show the cost grows with the size, counts the instructions a build spends
 //! per article (callgrind, when valgrind is installed), and sets every figure against the
@@ -270,7 +270,7 @@ fn validation_alone(corpus: &Path, articles: &[(PathBuf, u64)]) -> anyhow::Resul
 }
 
 /// How many times each size is built and its floor measured.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 
 /// Writes to `bytes` of fresh memory (at most half of what is available) and frees it.
 ///
@@ -349,6 +349,8 @@ fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
 
 /// The I/O floor: read every article, write every output file with its size, with as many
 /// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
+/// Files are created as a build creates them: article files relative to the open `articles`
+/// folder, the others by path.
 fn io_floor(
     articles: &[(PathBuf, u64)],
     outputs: &[(PathBuf, u64)],
@@ -366,8 +368,13 @@ fn io_floor(
                 for (path, _) in articles.iter().skip(t).step_by(threads) {
                     std::hint::black_box(std::fs::read(path)?);
                 }
+                let articles = FloorDir::open(&dir.join("articles"))?;
                 for (rel, len) in outputs.iter().skip(t).step_by(threads) {
-                    std::fs::write(dir.join(rel), &filler[..*len as usize])?;
+                    let bytes = &filler[..*len as usize];
+                    match rel.strip_prefix("articles") {
+                        Ok(name) => articles.write(name, bytes)?,
+                        Err(_) => std::fs::write(dir.join(rel), bytes)?,
+                    }
                 }
                 Ok(())
             }));
@@ -380,6 +387,44 @@ fn io_floor(
         Ok(())
     })?;
     Ok(started.elapsed())
+}
+
+/// The floor's `articles` folder, which files are created in as the build's staging creates
+/// them.
+struct FloorDir {
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    fd: rustix::fd::OwnedFd,
+    #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+    path: PathBuf,
+}
+
+impl FloorDir {
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    fn open(path: &Path) -> std::io::Result<FloorDir> {
+        use rustix::fs::{Mode, OFlags};
+        let fd = rustix::fs::open(path, OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+        Ok(FloorDir { fd })
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    fn write(&self, name: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&self.fd, name, flags, Mode::from_raw_mode(0o666))?;
+        std::io::Write::write_all(&mut std::fs::File::from(fd), bytes)
+    }
+
+    #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+    fn open(path: &Path) -> std::io::Result<FloorDir> {
+        Ok(FloorDir {
+            path: path.to_path_buf(),
+        })
+    }
+
+    #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+    fn write(&self, name: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.path.join(name), bytes)
+    }
 }
 
 /// What one bench run measured for one corpus size.

@@ -86,6 +86,10 @@ const RETIRED_MARK: &str = ".retired-";
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// The staged `articles` folder, open: its files are created relative to it, so the
+    /// system resolves one name per file rather than the whole path.
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    articles: rustix::fd::OwnedFd,
 }
 
 impl Staging {
@@ -101,8 +105,15 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}{STAGING_MARK}"))
             .tempdir_in(parent)?;
-        fs::create_dir(dir.path().join(ARTICLES_DIR))?;
+        let articles = dir.path().join(ARTICLES_DIR);
+        fs::create_dir(&articles)?;
         Ok(Staging {
+            #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+            articles: rustix::fs::open(
+                &articles,
+                rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+                rustix::fs::Mode::empty(),
+            )?,
             dir,
             target: target.to_path_buf(),
         })
@@ -115,7 +126,20 @@ impl Staging {
 
     /// Writes one output file.
     pub(crate) fn write(&self, name: OutputName<'_>, bytes: &[u8]) -> io::Result<()> {
-        fs::write(self.dir.path().join(name.relative_path()), bytes)
+        let path = name.relative_path();
+        #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+        if let Some(file) = path
+            .strip_prefix(ARTICLES_DIR)
+            .and_then(|p| p.strip_prefix('/'))
+        {
+            use rustix::fs::{Mode, OFlags, openat};
+            // As `fs::write` opens a file: created or truncated, readable and writable by
+            // all that the umask allows.
+            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+            let fd = openat(&self.articles, file, flags, Mode::from_raw_mode(0o666))?;
+            return io::Write::write_all(&mut fs::File::from(fd), bytes);
+        }
+        fs::write(self.dir.path().join(path), bytes)
     }
 
     /// Moves the staged outputs into place, replacing what was there.
