@@ -23,23 +23,19 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
         // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
         0xEF if is_noncharacter_at(bytes, at) => Some(("", 3)),
         0xEF => None,
-        // A C0 control XML 1.0 forbids.
-        _ => Some(("", 1)),
+        // A C0 control XML 1.0 forbids; tab, line feed and carriage return stay.
+        b if is_forbidden_control(b) => Some(("", 1)),
+        _ => None,
     };
     rewrite_runs(s, needs_look, rewrite, |piece| out.push_str(piece));
 }
 
-/// Whether [`push_escaped`] looks at `b`: it needs a reference, is a C0 control XML 1.0
-/// forbids, or is `0xEF`, which leads U+FFFE and U+FFFF.
+/// Whether [`push_escaped`] looks at `b`: it needs a reference, is a C0 control (XML 1.0
+/// forbids all but tab, line feed and carriage return, which are kept: one comparison for
+/// all is cheaper than sorting them here), or is `0xEF`, which leads U+FFFE and U+FFFF.
 #[inline(always)]
 fn needs_look(b: u8) -> bool {
-    (b == b'&')
-        | (b == b'<')
-        | (b == b'>')
-        | (b == b'"')
-        | (b == b'\'')
-        | (b == 0xEF)
-        | is_forbidden_control(b)
+    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'') | (b == 0xEF) | (b < 0x20)
 }
 
 /// `s` as escaped HTML text (see [`push_escaped`]).
