@@ -59,9 +59,13 @@ impl OutputName<'_> {
             OutputName::Atom => "atom.xml".to_owned(),
             OutputName::JsonFeed => "feed.json".to_owned(),
             OutputName::FeedJsonLd => "feed.jsonld".to_owned(),
-            OutputName::ArticleJsonLd(slug) => format!("{ARTICLES_DIR}/{slug}.jsonld"),
-            OutputName::ArticleNinjs(slug) => format!("{ARTICLES_DIR}/{slug}.ninjs.json"),
-            OutputName::ArticleHtml(slug) => format!("{ARTICLES_DIR}/{slug}.html"),
+            OutputName::ArticleJsonLd(slug) => {
+                [ARTICLES_DIR, "/", slug.as_str(), ".jsonld"].concat()
+            }
+            OutputName::ArticleNinjs(slug) => {
+                [ARTICLES_DIR, "/", slug.as_str(), ".ninjs.json"].concat()
+            }
+            OutputName::ArticleHtml(slug) => [ARTICLES_DIR, "/", slug.as_str(), ".html"].concat(),
         }
     }
 

@@ -43,7 +43,7 @@ fn article(record: &Record) -> Json<'_> {
         node.insert("@id", record.id.as_str());
     }
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
-        node.insert("additionalType", format!("{SCHEMA_ORG}/{subtype}"));
+        node.insert("additionalType", [SCHEMA_ORG, "/", subtype].concat());
     }
     node.insert("url", record.url.as_str());
     node.insert("mainEntityOfPage", record.url.as_str());
@@ -74,7 +74,7 @@ fn article(record: &Record) -> Json<'_> {
         node.insert("contentLocation", place);
     }
     if let Some(genre) = record.genre {
-        node.insert("genre", format!("{IPTC_GENRE_NS}{}", genre.iptc_code()));
+        node.insert("genre", [IPTC_GENRE_NS, genre.iptc_code()].concat());
     }
     if !record.sources.is_empty() {
         let citations: Vec<Json<'_>> = record

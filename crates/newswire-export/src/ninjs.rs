@@ -134,7 +134,7 @@ fn item<'a>(record: &'a Record, body_html: &'a str) -> Json<'a> {
     }
     if let Some(dateline) = &record.dateline {
         let located: Json<'a> = match &dateline.region {
-            Some(region) => format!("{}, {region}", dateline.place).into(),
+            Some(region) => [dateline.place.as_str(), ", ", region].concat().into(),
             None => dateline.place.as_str().into(),
         };
         node.insert("located", located);
@@ -145,7 +145,7 @@ fn item<'a>(record: &'a Record, body_html: &'a str) -> Json<'a> {
             "genres",
             vec![
                 Object::new()
-                    .with("uri", format!("{IPTC_GENRE_NS}{code}"))
+                    .with("uri", [IPTC_GENRE_NS, code].concat())
                     .with("name", code)
                     .into(),
             ],
@@ -245,7 +245,7 @@ fn people<'a>(people: &'a [Person], role: &'a str) -> impl Iterator<Item = Objec
     people.iter().map(move |p| {
         let mut party = Object::new()
             .with("name", p.name.as_str())
-            .with("role", format!("{PARTY_ROLE_NS}{role}"));
+            .with("role", [PARTY_ROLE_NS, role].concat());
         if let Some(url) = &p.url {
             party.insert("uri", url.as_str());
         }
@@ -265,7 +265,7 @@ fn role_as_rel(mut party: Object<'_>) -> Json<'_> {
 fn source(org: &Organization) -> Object<'_> {
     let mut party = Object::new()
         .with("name", org.name.as_str())
-        .with("role", format!("{PARTY_ROLE_NS}contentSource"));
+        .with("role", [PARTY_ROLE_NS, "contentSource"].concat());
     if let Some(url) = &org.url {
         party.insert("uri", url.as_str());
     }
@@ -312,7 +312,7 @@ fn picture<'a>(image: &'a Image, item_uri: &str) -> Object<'a> {
             parties.push(
                 Object::new()
                     .with("name", creator.as_str())
-                    .with("role", format!("{PARTY_ROLE_NS}author"))
+                    .with("role", [PARTY_ROLE_NS, "author"].concat())
                     .into(),
             );
         }
@@ -320,7 +320,7 @@ fn picture<'a>(image: &'a Image, item_uri: &str) -> Object<'a> {
             parties.push(
                 Object::new()
                     .with("name", provider.as_str())
-                    .with("role", format!("{PARTY_ROLE_NS}imgSupplier"))
+                    .with("role", [PARTY_ROLE_NS, "imgSupplier"].concat())
                     .into(),
             );
         }

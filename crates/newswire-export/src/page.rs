@@ -100,7 +100,7 @@ pub fn html_page_with(
             ("Atom", "application/atom+xml", "atom.xml"),
             ("JSON Feed", "application/feed+json", "feed.json"),
         ] {
-            let title = format!("{} ({kind})", channel.title);
+            let title = [channel.title.as_str(), " (", kind, ")"].concat();
             let href = channel.output_url(file);
             link(
                 &mut out,
@@ -250,7 +250,7 @@ fn push_time(out: &mut String, datetime: &str) {
             .checked_sub(6)
             .and_then(|i| datetime.get(i..)),
     ) {
-        (Some(date), Some(time), Some(offset)) => format!("{date} {time} {offset}"),
+        (Some(date), Some(time), Some(offset)) => [date, " ", time, " ", offset].concat(),
         _ => datetime.to_owned(),
     };
     push_escaped(out, &shown);
