@@ -2,11 +2,11 @@
 
 use crate::diag::{Pos, to_u32};
 use crate::draft::{Hint, RawBlock};
-use crate::text::{char_len, clean_line};
+use crate::text::{char_len, clean_line, split_lines};
 
 /// The blocks of wire text `text`, whose first line is line `first_line` of the file.
 pub(crate) fn wire_blocks(text: &str, first_line: u32) -> Vec<RawBlock> {
-    text.split('\n')
+    split_lines(text)
         .enumerate()
         .filter_map(|(i, raw)| {
             let clean = clean_line(raw)?;

@@ -19,6 +19,19 @@ fn is_stray_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}'
 }
 
+/// `text.split('\n')`: the lines of `text`, the last one whatever follows the last line
+/// feed. The line feeds are found many bytes at a time.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// Cleans one raw line; `None` when it is blank.
 pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
     let start = raw.trim_start_matches(is_stray_space);
@@ -595,6 +608,26 @@ mod tests {
             return Some(end);
         }
         None
+    }
+
+    #[test]
+    fn lines_split_as_str_split_does() {
+        let long = "é line\n".repeat(40) + "tail";
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb",
+            "one\ntwo\r\n\nthree\n\n",
+            long.as_str(),
+        ] {
+            assert_eq!(
+                split_lines(text).collect::<Vec<_>>(),
+                text.split('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

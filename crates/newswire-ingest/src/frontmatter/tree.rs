@@ -71,7 +71,7 @@ impl<'a> LineIndex<'a> {
     /// An index of `text`, whose first line is line `first_line` of the file.
     pub(crate) fn new(text: &'a str, first_line: u32) -> LineIndex<'a> {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             text,
             starts,
