@@ -349,8 +349,11 @@ fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
 
 /// The I/O floor: read every article, write every output file with its size, with as many
 /// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
-/// Files are created as a build creates them: article files relative to the open `articles`
-/// folder, the others by path.
+/// As a build does, each thread reads an article and then writes its share of the outputs
+/// (about three files), article after article, so reading and writing interleave and the
+/// floor meets the memory and the page cache in the state the build meets them. Files are
+/// created as a build creates them: article files relative to the open `articles` folder,
+/// the others by path.
 fn io_floor(
     articles: &[(PathBuf, u64)],
     outputs: &[(PathBuf, u64)],
@@ -365,15 +368,22 @@ fn io_floor(
         for t in 0..threads {
             let filler = &filler;
             handles.push(scope.spawn(move || -> std::io::Result<()> {
-                for (path, _) in articles.iter().skip(t).step_by(threads) {
-                    std::hint::black_box(std::fs::read(path)?);
-                }
-                let articles = FloorDir::open(&dir.join("articles"))?;
-                for (rel, len) in outputs.iter().skip(t).step_by(threads) {
-                    let bytes = &filler[..*len as usize];
-                    match rel.strip_prefix("articles") {
-                        Ok(name) => articles.write(name, bytes)?,
-                        Err(_) => std::fs::write(dir.join(rel), bytes)?,
+                let folder = FloorDir::open(&dir.join("articles"))?;
+                // Article `k`'s share: the outputs cut into as many even runs as there are articles.
+                let share = |k: usize| {
+                    let n = articles.len().max(1);
+                    &outputs[k * outputs.len() / n..(k + 1) * outputs.len() / n]
+                };
+                for k in (t..articles.len().max(1)).step_by(threads) {
+                    if let Some((path, _)) = articles.get(k) {
+                        std::hint::black_box(std::fs::read(path)?);
+                    }
+                    for (rel, len) in share(k) {
+                        let bytes = &filler[..*len as usize];
+                        match rel.strip_prefix("articles") {
+                            Ok(name) => folder.write(name, bytes)?,
+                            Err(_) => std::fs::write(dir.join(rel), bytes)?,
+                        }
                     }
                 }
                 Ok(())
@@ -823,5 +833,38 @@ impl Stages {
                 .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
                 .collect(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_floor_reads_every_article_and_writes_every_output_with_its_size() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut articles = Vec::new();
+        for i in 0..3 {
+            let path = tmp.path().join(format!("a{i}.txt"));
+            std::fs::write(&path, "text").unwrap();
+            articles.push((path, 4));
+        }
+        // Not a multiple of the articles: seven files and a channel file to share out.
+        let mut outputs: Vec<(PathBuf, u64)> = (0..7)
+            .map(|i| (PathBuf::from(format!("articles/s{i}.html")), 10 + i))
+            .collect();
+        outputs.push((PathBuf::from("rss.xml"), 3));
+        let dir = tmp.path().join("floor");
+        io_floor(&articles, &outputs, &dir).unwrap();
+        for (rel, len) in &outputs {
+            let written = std::fs::metadata(dir.join(rel)).unwrap().len();
+            assert_eq!(written, *len, "{}", rel.display());
+        }
+        let made = std::fs::read_dir(dir.join("articles")).unwrap().count();
+        assert_eq!(made, 7);
+        // No article at all: the outputs are still written.
+        let dir = tmp.path().join("floor-empty");
+        io_floor(&[], &outputs, &dir).unwrap();
+        assert!(dir.join("rss.xml").exists());
     }
 }
