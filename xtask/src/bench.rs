@@ -376,7 +376,8 @@ fn io_floor(
             let filler = &filler;
             handles.push(scope.spawn(move || -> std::io::Result<()> {
                 let folder = FloorDir::open(&dir.join("articles"))?;
-                // Article `k`'s share: the outputs cut into as many even runs as there are articles.
+                // Article `k`'s share: the outputs cut into as many even runs as there are
+                // articles.
                 let share = |k: usize| {
                     let n = articles.len().max(1);
                     &outputs[k * outputs.len() / n..(k + 1) * outputs.len() / n]

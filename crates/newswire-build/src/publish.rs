@@ -59,13 +59,38 @@ impl OutputName<'_> {
             OutputName::Atom => "atom.xml".to_owned(),
             OutputName::JsonFeed => "feed.json".to_owned(),
             OutputName::FeedJsonLd => "feed.jsonld".to_owned(),
-            OutputName::ArticleJsonLd(slug) => {
-                [ARTICLES_DIR, "/", slug.as_str(), ".jsonld"].concat()
+            OutputName::ArticleJsonLd(slug)
+            | OutputName::ArticleNinjs(slug)
+            | OutputName::ArticleHtml(slug) => {
+                [ARTICLES_DIR, "/", slug.as_str(), self.article_extension()].concat()
             }
-            OutputName::ArticleNinjs(slug) => {
-                [ARTICLES_DIR, "/", slug.as_str(), ".ninjs.json"].concat()
+        }
+    }
+
+    /// The extension of an article output, with its dot; empty for the channel files.
+    fn article_extension(&self) -> &'static str {
+        match self {
+            OutputName::ArticleJsonLd(_) => ".jsonld",
+            OutputName::ArticleNinjs(_) => ".ninjs.json",
+            OutputName::ArticleHtml(_) => ".html",
+            OutputName::Rss | OutputName::Atom | OutputName::JsonFeed | OutputName::FeedJsonLd => {
+                ""
             }
-            OutputName::ArticleHtml(slug) => [ARTICLES_DIR, "/", slug.as_str(), ".html"].concat(),
+        }
+    }
+
+    /// The file name of an article output inside [`ARTICLES_DIR`]; `None` for the channel files.
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    fn article_file_name(&self) -> Option<String> {
+        match self {
+            OutputName::ArticleJsonLd(slug)
+            | OutputName::ArticleNinjs(slug)
+            | OutputName::ArticleHtml(slug) => {
+                Some([slug.as_str(), self.article_extension()].concat())
+            }
+            OutputName::Rss | OutputName::Atom | OutputName::JsonFeed | OutputName::FeedJsonLd => {
+                None
+            }
         }
     }
 
@@ -130,12 +155,8 @@ impl Staging {
 
     /// Writes one output file.
     pub(crate) fn write(&self, name: OutputName<'_>, bytes: &[u8]) -> io::Result<()> {
-        let path = name.relative_path();
         #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-        if let Some(file) = path
-            .strip_prefix(ARTICLES_DIR)
-            .and_then(|p| p.strip_prefix('/'))
-        {
+        if let Some(file) = name.article_file_name() {
             use rustix::fs::{Mode, OFlags, openat};
             // As `fs::write` opens a file: created or truncated, readable and writable by
             // all that the umask allows.
@@ -143,7 +164,7 @@ impl Staging {
             let fd = openat(&self.articles, file, flags, Mode::from_raw_mode(0o666))?;
             return io::Write::write_all(&mut fs::File::from(fd), bytes);
         }
-        fs::write(self.dir.path().join(path), bytes)
+        fs::write(self.dir.path().join(name.relative_path()), bytes)
     }
 
     /// Moves the staged outputs into place, replacing what was there.

@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use newswire_model::{Code, find_byte, first_forbidden_in_xml, is_forbidden_in_xml};
+pub(crate) use newswire_model::is_forbidden_in_xml as is_forbidden;
+use newswire_model::{Code, first_forbidden_in_xml};
 
 use crate::diag::{Pos, Sink};
 
@@ -27,7 +28,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], sink: &mut Sink<'_>) -> Cow<'a, str> {
             String::from_utf8_lossy(rest)
         }
     };
-    if !needs_cleaning(text.as_bytes()) {
+    if !needs_cleaning(&text) {
         text
     } else if has_forbidden(&text) {
         Cow::Owned(clean(&text, sink))
@@ -54,24 +55,9 @@ fn unify_line_ends(text: &str) -> String {
     out
 }
 
-/// Whether a character may not appear in an XML 1.0 document.
-pub(crate) fn is_forbidden(c: char) -> bool {
-    is_forbidden_in_xml(c)
-}
-
-/// Whether the text holds a CR or a character XML 1.0 forbids, found a block of bytes at a
-/// time: a C0 control other than TAB and LF, or the lead byte 0xEF of U+FFFE and U+FFFF, which
-/// ordinary text seldom holds, is looked at closely.
-fn needs_cleaning(b: &[u8]) -> bool {
-    let suspect = |x: u8| ((x < 0x20) & (x != b'\t') & (x != b'\n')) | (x == 0xEF);
-    let mut from = 0;
-    while let Some(at) = find_byte(b, from, suspect) {
-        if b[at] != 0xEF || matches!(b.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+/// Whether the text holds a CR or a character XML 1.0 forbids.
+fn needs_cleaning(text: &str) -> bool {
+    memchr::memchr(b'\r', text.as_bytes()).is_some() || has_forbidden(text)
 }
 
 /// Whether `s` holds a character XML 1.0 forbids: [`is_forbidden`], checked on bytes.
@@ -334,7 +320,7 @@ mod tests {
                 ("\t\n\u{FFFD}\u{EFBF}\u{FEFF}", false),
             ] {
                 let text = format!("{lead}{tail}b");
-                assert_eq!(needs_cleaning(text.as_bytes()), needs, "{text:?}");
+                assert_eq!(needs_cleaning(&text), needs, "{text:?}");
             }
         }
         for (text, forbidden) in [
