@@ -1,10 +1,9 @@
 //! JSON output bytes shared by the JSON formats: pretty, keys sorted, strings filtered.
 //!
-//! The per-article documents (JSON-LD, ninjs) are built as a [`Json`] tree that borrows its
-//! text from the record, and written straight to bytes; the channel documents are
-//! `serde_json` values, written by [`to_json_bytes`]. Both writers lay the bytes out the same
-//! way: two-space indent, keys sorted, a final line feed, and the characters XML 1.0 forbids
-//! left out of every string, so the same value always gives the same bytes and the bytes can
+//! The per-article documents (JSON-LD, ninjs) are written straight from the record by a
+//! [`Writer`]; the channel documents are `serde_json` values, written by [`to_json_bytes`].
+//! Both lay the bytes out the same way: two-space indent, keys sorted, a final line feed, and
+//! the characters XML 1.0 forbids left out of every string, so the same value always gives the same bytes and the bytes can
 //! be embedded in any document. `@`-keywords sort before letters, so `@context`, `@id` and
 //! `@type` open every JSON-LD node.
 
@@ -22,15 +21,10 @@ use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs}
 /// Object keys are sorted and characters XML 1.0 forbids are left out of every string, so the
 /// same value always gives the same bytes and the bytes can be embedded in any document.
 pub fn to_json_bytes(value: &Value) -> Vec<u8> {
-    to_json_text(value).into_bytes()
-}
-
-/// [`to_json_bytes`] as text.
-pub(crate) fn to_json_text(value: &Value) -> String {
     let mut out = String::with_capacity(1024);
     write_value(&mut out, value, 0);
     out.push('\n');
-    out
+    out.into_bytes()
 }
 
 /// Removes the characters XML 1.0 forbids from every string and key in `value`.
@@ -59,174 +53,160 @@ pub(crate) fn clean_value(value: &mut Value) {
     }
 }
 
-/// A JSON document under construction: what the per-article formats build, borrowing the
-/// record's text rather than copying it, and written once with [`Json::to_text`].
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Json<'a> {
-    /// A string, filtered when written.
-    Str(Cow<'a, str>),
-    /// A count.
-    Uint(u64),
-    /// An array.
-    Array(Vec<Json<'a>>),
-    /// An object.
-    Object(Object<'a>),
+/// The `serde_json` value of a document a [`Writer`] wrote: for the formats' functions that
+/// return values, and for the channel documents, which are values.
+pub(crate) fn from_own_text(text: &str) -> Value {
+    serde_json::from_str(text).expect("a writer's text is JSON")
 }
 
-/// A JSON object whose entries are kept sorted by key, as they are written.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Object<'a>(Vec<(&'static str, Json<'a>)>);
+/// A JSON document written as it is made: what the per-article formats use, straight from
+/// the record's text, with nothing built in between. The layout is [`to_json_bytes`]'s, so
+/// the text is what `to_json_bytes` makes of the same value, provided each object's keys are
+/// given in sorted order — which the writer checks in debug builds, and the formats' tests
+/// check against `to_json_bytes`.
+///
+/// A value is written by [`str`](Writer::str), [`uint`](Writer::uint),
+/// [`object`](Writer::object) or [`array`](Writer::array): as the whole document, as an item
+/// of the array being written, or as the value of the [`key`](Writer::key) just written.
+#[derive(Debug)]
+pub(crate) struct Writer {
+    out: String,
+    /// How many arrays and objects are open.
+    depth: usize,
+    /// Whether the innermost open array or object has no member yet.
+    empty: bool,
+    /// Whether a key has just been written, so that its value follows on its line.
+    keyed: bool,
+    /// What is open, innermost last, to check that keys come sorted and only in objects.
+    #[cfg(debug_assertions)]
+    nesting: Vec<Open>,
+}
 
-impl<'a> Object<'a> {
-    pub(crate) fn new() -> Object<'a> {
-        Object(Vec::with_capacity(8))
-    }
+/// An array or object being written, with the last key written in it.
+#[cfg(debug_assertions)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Open {
+    Array,
+    Object(Option<&'static str>),
+}
 
-    /// Sets `key` to `value`, replacing what it held.
-    pub(crate) fn insert(&mut self, key: &'static str, value: impl Into<Json<'a>>) {
-        let value = value.into();
-        match self.0.binary_search_by(|(k, _)| key_order(k, key)) {
-            Ok(at) => self.0[at].1 = value,
-            Err(at) => self.0.insert(at, (key, value)),
+impl Writer {
+    /// A writer whose text starts with room for `capacity` bytes.
+    pub(crate) fn with_capacity(capacity: usize) -> Writer {
+        Writer {
+            out: String::with_capacity(capacity),
+            depth: 0,
+            empty: true,
+            keyed: false,
+            #[cfg(debug_assertions)]
+            nesting: Vec::new(),
         }
     }
 
-    /// This object with `key` set to `value`.
-    pub(crate) fn with(mut self, key: &'static str, value: impl Into<Json<'a>>) -> Object<'a> {
-        self.insert(key, value);
+    /// The document, with its final line feed.
+    pub(crate) fn finish(mut self) -> String {
+        debug_assert!(self.depth == 0 && !self.keyed, "the document is complete");
+        self.out.push('\n');
+        self.out
+    }
+
+    /// Writes the member `key` of the object being written; its value is written next. Keys
+    /// are the formats' own names, none of which needs escaping, and come in sorted order.
+    pub(crate) fn key(&mut self, key: &'static str) -> &mut Writer {
+        #[cfg(debug_assertions)]
+        match self.nesting.last_mut() {
+            Some(Open::Object(last)) => {
+                assert!(
+                    last.is_none_or(|last| last < key),
+                    "key {key:?} after {last:?}: keys must come sorted, each once"
+                );
+                *last = Some(key);
+            }
+            _ => panic!("key {key:?} outside an object"),
+        }
+        self.member();
+        write_key(&mut self.out, key);
+        self.keyed = true;
         self
     }
 
-    /// The value of `key`.
-    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
-        let at = self.0.binary_search_by(|(k, _)| key_order(k, key)).ok()?;
-        Some(&self.0[at].1)
+    /// Writes a string, filtered as [`to_json_bytes`] filters it.
+    pub(crate) fn str(&mut self, s: &str) {
+        self.value();
+        write_str(&mut self.out, s);
     }
 
-    /// Removes `key`, returning its value.
-    pub(crate) fn remove(&mut self, key: &str) -> Option<Json<'a>> {
-        let at = self.0.binary_search_by(|(k, _)| key_order(k, key)).ok()?;
-        Some(self.0.remove(at).1)
-    }
-}
-
-/// The order of keys, which is `str`'s: settled by the first byte where it can be, as it
-/// mostly is, without a call to compare the rest.
-fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.as_bytes()
-        .first()
-        .cmp(&b.as_bytes().first())
-        .then_with(|| a.cmp(b))
-}
-
-impl<'a> From<&'a str> for Json<'a> {
-    fn from(s: &'a str) -> Json<'a> {
-        Json::Str(Cow::Borrowed(s))
-    }
-}
-
-impl From<String> for Json<'_> {
-    fn from(s: String) -> Self {
-        Json::Str(Cow::Owned(s))
-    }
-}
-
-impl<'a> From<Cow<'a, str>> for Json<'a> {
-    fn from(s: Cow<'a, str>) -> Json<'a> {
-        Json::Str(s)
-    }
-}
-
-impl From<u64> for Json<'_> {
-    fn from(n: u64) -> Self {
-        Json::Uint(n)
-    }
-}
-
-impl From<u32> for Json<'_> {
-    fn from(n: u32) -> Self {
-        Json::Uint(u64::from(n))
-    }
-}
-
-impl<'a> From<Object<'a>> for Json<'a> {
-    fn from(o: Object<'a>) -> Json<'a> {
-        Json::Object(o)
-    }
-}
-
-impl<'a> From<Vec<Json<'a>>> for Json<'a> {
-    fn from(items: Vec<Json<'a>>) -> Json<'a> {
-        Json::Array(items)
-    }
-}
-
-impl Json<'_> {
-    /// The document, laid out as [`to_json_bytes`] lays out the same value.
-    pub(crate) fn to_text(&self) -> String {
-        // Sized once from the tree, so the text is never moved to a larger buffer.
-        let mut out = String::with_capacity(self.size_hint(0) + 1);
-        self.write(&mut out, 0);
-        out.push('\n');
-        out
+    /// Writes a count.
+    pub(crate) fn uint(&mut self, n: u64) {
+        self.value();
+        self.out.push_str(itoa::Buffer::new().format(n));
     }
 
-    /// The document as a `serde_json` value, every string filtered.
-    pub(crate) fn to_value(&self) -> Value {
-        match self {
-            Json::Str(s) => Value::String(clean(s).into_owned()),
-            Json::Uint(n) => Value::from(*n),
-            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
-            Json::Object(object) => Value::Object(
-                object
-                    .0
-                    .iter()
-                    .map(|(k, v)| (clean(k).into_owned(), v.to_value()))
-                    .collect(),
-            ),
+    /// Writes an object whose members `members` writes.
+    pub(crate) fn object(&mut self, members: impl FnOnce(&mut Writer)) {
+        self.open(
+            '{',
+            #[cfg(debug_assertions)]
+            Open::Object(None),
+        );
+        members(self);
+        self.close('}');
+    }
+
+    /// Writes an array whose items `items` writes.
+    pub(crate) fn array(&mut self, items: impl FnOnce(&mut Writer)) {
+        self.open(
+            '[',
+            #[cfg(debug_assertions)]
+            Open::Array,
+        );
+        items(self);
+        self.close(']');
+    }
+
+    /// Where a value starts: after its key, or as the next item of an array.
+    fn value(&mut self) {
+        if self.keyed {
+            self.keyed = false;
+        } else if self.depth > 0 {
+            #[cfg(debug_assertions)]
+            assert!(
+                self.nesting.last() == Some(&Open::Array),
+                "a value in an object without its key"
+            );
+            self.member();
         }
     }
 
-    /// About how many bytes [`Json::write`] writes at nesting depth `indent`: exact but for
-    /// the escapes in strings, allowed for at one byte in sixteen.
-    fn size_hint(&self, indent: usize) -> usize {
-        // A line break, the indent and, after all but the last item, a comma.
-        let line = 2 * (indent + 1) + 2;
-        match self {
-            Json::Str(s) => s.len() + s.len() / 16 + 2,
-            Json::Uint(_) => 20,
-            Json::Array(items) => {
-                let inner: usize = items.iter().map(|item| item.size_hint(indent + 1)).sum();
-                inner + items.len() * line + 2 * indent + 3
-            }
-            Json::Object(object) => {
-                let inner: usize = object
-                    .0
-                    .iter()
-                    .map(|(key, value)| key.len() + 4 + value.size_hint(indent + 1))
-                    .sum();
-                inner + object.0.len() * line + 2 * indent + 3
-            }
+    /// Where a member starts: after the comma that ends the one before, on a line of its own.
+    fn member(&mut self) {
+        if !self.empty {
+            self.out.push(',');
         }
+        self.empty = false;
+        push_line_break(&mut self.out, self.depth);
     }
 
-    fn write(&self, out: &mut String, indent: usize) {
-        match self {
-            Json::Str(s) => write_str(out, s),
-            // Writing to a `String` cannot fail.
-            Json::Uint(n) => {
-                let _ = write!(out, "{n}");
-            }
-            Json::Array(items) => write_seq(out, indent, '[', items, |out, item, indent| {
-                item.write(out, indent);
-            }),
-            Json::Object(object) => {
-                write_seq(out, indent, '{', &object.0, |out, (key, value), indent| {
-                    write_key(out, key);
-                    value.write(out, indent);
-                });
-            }
+    fn open(&mut self, bracket: char, #[cfg(debug_assertions)] what: Open) {
+        self.value();
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+        #[cfg(debug_assertions)]
+        self.nesting.push(what);
+    }
+
+    fn close(&mut self, bracket: char) {
+        debug_assert!(!self.keyed, "a key without its value");
+        self.depth -= 1;
+        if !self.empty {
+            push_line_break(&mut self.out, self.depth);
         }
+        self.out.push(bracket);
+        // The array or object just closed is a member of the one around it.
+        self.empty = false;
+        #[cfg(debug_assertions)]
+        self.nesting.pop();
     }
 }
 
@@ -357,46 +337,79 @@ mod tests {
         );
     }
 
+    /// Writes a document with `write`; expects `expect`, which must also be what
+    /// `to_json_bytes` makes of the value the text holds.
     #[track_caller]
-    fn check_tree(tree: Json<'_>, expect: &str) {
-        assert_eq!(tree.to_text(), expect);
-        assert!(
-            tree.size_hint(0) + 1 >= expect.len(),
-            "the size hint {} is below the {} bytes written",
-            tree.size_hint(0) + 1,
-            expect.len()
-        );
+    fn check_writer(write: impl FnOnce(&mut Writer), expect: &str) {
+        let mut w = Writer::with_capacity(0);
+        write(&mut w);
+        let text = w.finish();
+        assert_eq!(text, expect);
         assert_eq!(
-            String::from_utf8_lossy(&to_json_bytes(&tree.to_value())),
+            String::from_utf8_lossy(&to_json_bytes(&from_own_text(&text))),
             expect,
-            "the tree's value has the same bytes"
+            "the text is the value's canonical bytes"
         );
     }
 
     #[test]
-    fn trees_write_as_their_values() {
-        let nested = Object::new()
-            .with("z", Json::from(vec![]))
-            .with("a", Object::new())
-            .with(
-                "m",
-                vec![Json::from(7_u32), Json::from("x\u{0}\u{FFFF}y\"\n")],
-            );
-        for (tree, expect) in [
-            (Json::from(Object::new()), "{}\n"),
-            (Json::from(vec![]), "[]\n"),
-            (Json::from("\u{1}"), "\"\"\n"),
-            (
-                Json::from(nested),
-                "{\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\"\n  ],\n  \"z\": []\n}\n",
-            ),
-            (
-                Json::from(Object::new().with("k", "old").with("k", "new")),
-                "{\n  \"k\": \"new\"\n}\n",
-            ),
-        ] {
-            check_tree(tree, expect);
-        }
+    fn writers_write_canonical_text() {
+        check_writer(|w| w.object(|_| {}), "{}\n");
+        check_writer(|w| w.array(|_| {}), "[]\n");
+        check_writer(|w| w.str("\u{1}"), "\"\"\n");
+        check_writer(|w| w.uint(u64::MAX), "18446744073709551615\n");
+        check_writer(
+            |w| {
+                w.object(|w| {
+                    w.key("@type").str("T");
+                    w.key("a").object(|_| {});
+                    w.key("m").array(|w| {
+                        w.uint(7);
+                        w.str("x\u{0}\u{FFFF}y\"\n");
+                        w.object(|w| w.key("k").array(|_| {}));
+                    });
+                    w.key("z").array(|_| {});
+                });
+            },
+            "{\n  \"@type\": \"T\",\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\",\n    {\n      \"k\": []\n    }\n  ],\n  \"z\": []\n}\n",
+        );
+    }
+
+    /// Expects writing with `write` to stop on the check whose message holds `expect`.
+    #[cfg(debug_assertions)]
+    #[track_caller]
+    fn check_refused(write: impl FnOnce(&mut Writer) + std::panic::UnwindSafe, expect: &str) {
+        let stopped = std::panic::catch_unwind(|| write(&mut Writer::with_capacity(0)))
+            .expect_err("the writer stops");
+        let message = stopped
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| stopped.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        assert!(message.contains(expect), "stopped with {message:?}");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    fn writers_check_keys_in_debug_builds() {
+        let out_of_order = |w: &mut Writer| {
+            w.object(|w| {
+                w.key("b").uint(1);
+                w.key("a").uint(2);
+            });
+        };
+        check_refused(out_of_order, "keys must come sorted");
+        let twice = |w: &mut Writer| {
+            w.object(|w| {
+                w.key("a").uint(1);
+                w.key("a").uint(2);
+            });
+        };
+        check_refused(twice, "keys must come sorted");
+        let in_array = |w: &mut Writer| w.array(|w| w.key("a").uint(1));
+        check_refused(in_array, "outside an object");
+        let keyless = |w: &mut Writer| w.object(|w| w.uint(1));
+        check_refused(keyless, "without its key");
     }
 
     #[test]

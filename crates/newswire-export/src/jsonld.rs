@@ -17,7 +17,7 @@ use newswire_model::{Channel, Image, Organization, Person, Record};
 use serde_json::{Map, Value, json};
 
 use crate::date::rfc3339;
-use crate::json::{Json, Object, clean_value};
+use crate::json::{Writer, clean_value, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
@@ -25,83 +25,86 @@ pub(crate) const SCHEMA_ORG: &str = "https://schema.org";
 
 /// One `NewsArticle` document for `record`, with `"@context": "https://schema.org"`.
 pub fn jsonld_article(record: &Record) -> Value {
-    article(record).to_value()
+    from_own_text(&jsonld_article_text(record))
 }
 
 /// The text of `record`'s `NewsArticle` document, whose bytes are
-/// `to_json_bytes(&jsonld_article(record))`, written without building the `serde_json` value.
+/// `to_json_bytes(&jsonld_article(record))`, written straight from the record.
 pub fn jsonld_article_text(record: &Record) -> String {
-    article(record).to_text()
+    let body: usize = record.body.iter().map(|b| b.text().len() + 2).sum();
+    let mut w = Writer::with_capacity(body + record.description.len() + 2048);
+    w.object(|w| article(w, record));
+    w.finish()
 }
 
-/// The `NewsArticle` document of `record`, borrowing its text.
-fn article(record: &Record) -> Json<'_> {
-    let mut node = Object::new()
-        .with("@context", SCHEMA_ORG)
-        .with("@type", "NewsArticle");
+/// The members of `record`'s `NewsArticle` node, in key order.
+fn article(w: &mut Writer, record: &Record) {
+    w.key("@context").str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
-        node.insert("@id", record.id.as_str());
+        w.key("@id").str(&record.id);
     }
+    w.key("@type").str("NewsArticle");
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
-        node.insert("additionalType", [SCHEMA_ORG, "/", subtype].concat());
+        w.key("additionalType")
+            .str(&[SCHEMA_ORG, "/", subtype].concat());
     }
-    node.insert("url", record.url.as_str());
-    node.insert("mainEntityOfPage", record.url.as_str());
-    node.insert("headline", record.headline.as_str());
-    node.insert("description", record.description.as_str());
-    node.insert("datePublished", rfc3339(&record.published));
-    node.insert("dateModified", rfc3339(&record.updated()));
-    node.insert("inLanguage", record.language.as_str());
-    insert_people(&mut node, "author", &record.authors);
-    insert_people(&mut node, "contributor", &record.contributors);
-    insert_people(&mut node, "editor", &record.editors);
-    if let Some(publisher) = &record.publisher {
-        node.insert("publisher", organization(publisher));
+    w.key("articleBody").str(&record.body_text());
+    if let Some(section) = &record.section {
+        w.key("articleSection").str(section);
+    }
+    people(w, "author", &record.authors);
+    if !record.sources.is_empty() {
+        w.key("citation").array(|w| {
+            for source in &record.sources {
+                w.object(|w| {
+                    w.key("@type").str("CreativeWork");
+                    w.key("publisher").object(|w| organization(w, source));
+                });
+            }
+        });
     }
     if let Some(dateline) = &record.dateline {
-        node.insert("dateline", dateline.text.as_str());
-        let mut place = Object::new()
-            .with("@type", "Place")
-            .with("name", dateline.place.as_str());
-        if let Some(region) = &dateline.region {
-            place.insert(
-                "containedInPlace",
-                Object::new()
-                    .with("@type", "Place")
-                    .with("name", region.as_str()),
-            );
-        }
-        node.insert("contentLocation", place);
+        w.key("contentLocation").object(|w| {
+            w.key("@type").str("Place");
+            if let Some(region) = &dateline.region {
+                w.key("containedInPlace").object(|w| {
+                    w.key("@type").str("Place");
+                    w.key("name").str(region);
+                });
+            }
+            w.key("name").str(&dateline.place);
+        });
     }
+    people(w, "contributor", &record.contributors);
+    w.key("dateModified").str(&rfc3339(&record.updated()));
+    w.key("datePublished").str(&rfc3339(&record.published));
+    if let Some(dateline) = &record.dateline {
+        w.key("dateline").str(&dateline.text);
+    }
+    w.key("description").str(&record.description);
+    people(w, "editor", &record.editors);
     if let Some(genre) = record.genre {
-        node.insert("genre", [IPTC_GENRE_NS, genre.iptc_code()].concat());
+        w.key("genre")
+            .str(&[IPTC_GENRE_NS, genre.iptc_code()].concat());
     }
-    if !record.sources.is_empty() {
-        let citations: Vec<Json<'_>> = record
-            .sources
-            .iter()
-            .map(|source| {
-                Object::new()
-                    .with("@type", "CreativeWork")
-                    .with("publisher", organization(source))
-                    .into()
-            })
-            .collect();
-        node.insert("citation", citations);
-    }
+    w.key("headline").str(&record.headline);
     if let Some(image) = &record.image {
-        node.insert("image", image_object(image));
+        w.key("image").object(|w| image_object(w, image));
     }
+    w.key("inLanguage").str(record.language.as_str());
     if !record.keywords.is_empty() {
-        let keywords: Vec<Json<'_>> = record.keywords.iter().map(|k| k.as_str().into()).collect();
-        node.insert("keywords", keywords);
+        w.key("keywords").array(|w| {
+            for keyword in &record.keywords {
+                w.str(keyword);
+            }
+        });
     }
-    if let Some(section) = &record.section {
-        node.insert("articleSection", section.as_str());
+    w.key("mainEntityOfPage").str(record.url.as_str());
+    if let Some(publisher) = &record.publisher {
+        w.key("publisher").object(|w| organization(w, publisher));
     }
-    node.insert("articleBody", record.body_text());
-    node.insert("wordCount", record.word_count);
-    node.into()
+    w.key("url").str(record.url.as_str());
+    w.key("wordCount").uint(u64::from(record.word_count));
 }
 
 /// The channel document: a `DataFeed` whose `dataFeedElement`s summarise `records` (id, URL,
@@ -119,10 +122,9 @@ pub fn jsonld_channel(channel: &Channel, records: &[&Record]) -> Value {
     node.insert("description".into(), channel.description.as_str().into());
     node.insert("url".into(), channel.home_url.as_str().into());
     node.insert("inLanguage".into(), channel.language.as_str().into());
-    node.insert(
-        "publisher".into(),
-        Json::from(organization(&channel.publisher_organization())).to_value(),
-    );
+    let mut publisher = Writer::with_capacity(256);
+    publisher.object(|w| organization(w, &channel.publisher_organization()));
+    node.insert("publisher".into(), from_own_text(&publisher.finish()));
     if let Some(newest) = records.iter().map(|r| r.updated()).max() {
         node.insert("dateModified".into(), rfc3339(&newest).into());
     }
@@ -160,79 +162,76 @@ fn article_summary(record: &Record) -> Value {
     Value::Object(node)
 }
 
-fn insert_people<'a>(node: &mut Object<'a>, key: &'static str, people: &'a [Person]) {
-    if !people.is_empty() {
-        let people: Vec<Json<'a>> = people.iter().map(|p| person(p).into()).collect();
-        node.insert(key, people);
+/// `people` under `key`, each a `Person`; nothing when there are none.
+fn people(w: &mut Writer, key: &'static str, people: &[Person]) {
+    if people.is_empty() {
+        return;
     }
+    w.key(key).array(|w| {
+        for p in people {
+            w.object(|w| person(w, p));
+        }
+    });
 }
 
 /// A `Person` with the name alone in `name`, the role in `jobTitle`.
-fn person(p: &Person) -> Object<'_> {
-    let mut node = Object::new()
-        .with("@type", "Person")
-        .with("name", p.name.as_str());
+fn person(w: &mut Writer, p: &Person) {
+    w.key("@type").str("Person");
     if let Some(role) = &p.role {
-        node.insert("jobTitle", role.as_str());
+        w.key("jobTitle").str(role);
     }
+    w.key("name").str(&p.name);
     if let Some(url) = &p.url {
-        node.insert("url", url.as_str());
+        w.key("url").str(url.as_str());
     }
-    node
 }
 
-/// An `Organization`, as a JSON-LD node; the channel document, still a `serde_json` value,
-/// takes it with [`Json::to_value`].
-fn organization(o: &Organization) -> Object<'_> {
-    let mut node = Object::new()
-        .with("@type", "Organization")
-        .with("name", o.name.as_str());
-    if let Some(url) = &o.url {
-        node.insert("url", url.as_str());
-    }
+/// The members of an `Organization` node.
+fn organization(w: &mut Writer, o: &Organization) {
+    w.key("@type").str("Organization");
     if let Some(logo) = &o.logo {
-        node.insert(
-            "logo",
-            Object::new()
-                .with("@type", "ImageObject")
-                .with("url", logo.as_str()),
-        );
+        w.key("logo").object(|w| {
+            w.key("@type").str("ImageObject");
+            w.key("url").str(logo.as_str());
+        });
     }
-    node
+    w.key("name").str(&o.name);
+    if let Some(url) = &o.url {
+        w.key("url").str(url.as_str());
+    }
 }
 
-fn image_object(image: &Image) -> Object<'_> {
-    let mut node = Object::new().with("@type", "ImageObject");
-    if let Some(url) = &image.url {
-        node.insert("url", url.as_str());
-        node.insert("contentUrl", url.as_str());
-    }
+/// The members of the picture's `ImageObject` node.
+fn image_object(w: &mut Writer, image: &Image) {
+    let credit = image.credit.as_ref();
+    w.key("@type").str("ImageObject");
     if let Some(caption) = &image.caption {
-        node.insert("caption", caption.as_str());
+        w.key("caption").str(caption);
+    }
+    if let Some(url) = &image.url {
+        w.key("contentUrl").str(url.as_str());
+    }
+    if let Some(creator) = credit.and_then(|c| c.creator.as_ref()) {
+        w.key("creator").object(|w| {
+            w.key("@type").str("Person");
+            w.key("name").str(creator);
+        });
+    }
+    if let Some(credit) = credit {
+        w.key("creditText").str(&credit.text);
     }
     if let Some(alt) = &image.alt {
-        node.insert("description", alt.as_str());
+        w.key("description").str(alt);
     }
-    if let Some(credit) = &image.credit {
-        node.insert("creditText", credit.text.as_str());
-        if let Some(creator) = &credit.creator {
-            node.insert(
-                "creator",
-                Object::new()
-                    .with("@type", "Person")
-                    .with("name", creator.as_str()),
-            );
-        }
-        if let Some(provider) = &credit.provider {
-            node.insert(
-                "sourceOrganization",
-                Object::new()
-                    .with("@type", "Organization")
-                    .with("name", provider.as_str()),
-            );
-        }
+    if let Some(provider) = credit.and_then(|c| c.provider.as_ref()) {
+        w.key("sourceOrganization").object(|w| {
+            w.key("@type").str("Organization");
+            w.key("name").str(provider);
+        });
     }
-    node
+    if let Some(url) = &image.url {
+        w.key("url").str(url.as_str());
+    }
 }
 
 /// Whether `s` is an absolute IRI (a scheme, a colon, no white space), so that it can be a

@@ -25,7 +25,7 @@
 //!   `by`, the photographer (`author`) and supplying agency (`imgSupplier`) as `infoSources`.
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
-use newswire_model::{Image, Organization, Person, Record};
+use newswire_model::{AbsoluteUrl, Image, Record};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -33,7 +33,7 @@ use serde_json::Value;
 
 use crate::date::rfc3339;
 use crate::html::body_html;
-use crate::json::{Json, Object};
+use crate::json::{Writer, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{clean, has_text, join_and};
 
@@ -46,148 +46,156 @@ const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
-    item(record, &body_html(record)).to_value()
+    from_own_text(&ninjs_text(record, &body_html(record)))
 }
 
 /// The bytes of `record`'s ninjs document, made with the body fragment other outputs already
 /// rendered for it (`body_html(record)`), so that a build makes it once: given that,
-/// `to_json_bytes(&ninjs(record))`, written without building the `serde_json` value.
+/// `to_json_bytes(&ninjs(record))`, written straight from the record.
 pub fn ninjs_bytes(record: &Record, body_html: &str) -> Vec<u8> {
-    item(record, body_html).to_text().into_bytes()
+    ninjs_text(record, body_html).into_bytes()
 }
 
-/// The ninjs document of `record`, borrowing its text.
-fn item<'a>(record: &'a Record, body_html: &'a str) -> Json<'a> {
-    let uri = item_uri(record);
-    let mut node = Object::new()
-        .with(
-            "standard",
-            Object::new()
-                .with("name", "ninjs")
-                .with("version", "3.1")
-                .with("schema", NINJS_SCHEMA),
-        )
-        .with("type", "text")
-        .with("representationType", "full")
-        .with("pubStatus", "usable")
-        .with("firstCreated", rfc3339(&record.published))
-        .with("versionCreated", rfc3339(&record.updated()))
-        .with("language", record.language.as_str())
-        .with(
-            "headlines",
-            vec![plain_text("main", &record.headline).into()],
-        )
-        .with(
-            "descriptions",
-            vec![plain_text("summary", &record.description).into()],
-        );
+/// The text of `record`'s ninjs document, with `body_html` as its HTML body.
+fn ninjs_text(record: &Record, body_html: &str) -> String {
     // Counted as written: without the characters the output leaves out.
     let text = record.body_text();
     let text = match clean(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(cleaned) => cleaned,
     };
-    let chars = text.chars().count() as u64;
-    node.insert(
-        "bodies",
-        vec![
-            Object::new()
-                .with("role", "main")
-                .with("contentType", "text/html")
-                .with("value", body_html)
-                .with("wordCount", record.word_count)
-                .into(),
-            Object::new()
-                .with("role", "main")
-                .with("contentType", "text/plain")
-                .with("value", text)
-                .with("wordCount", record.word_count)
-                .with("charCount", chars)
-                .into(),
-        ],
-    );
+    let mut w = Writer::with_capacity(body_html.len() + text.len() * 17 / 16 + 4096);
+    w.object(|w| item(w, record, body_html, &text));
+    w.finish()
+}
+
+/// The members of `record`'s ninjs document, in key order, with the body as `body_html` and
+/// as plain `text`.
+fn item(w: &mut Writer, record: &Record, body_html: &str, text: &str) {
+    let uri = item_uri(record);
+    if let Some(image) = &record.image {
+        w.key("associations")
+            .array(|w| w.object(|w| picture(w, image, &uri)));
+    }
+    w.key("bodies").array(|w| {
+        w.object(|w| {
+            w.key("contentType").str("text/html");
+            w.key("role").str("main");
+            w.key("value").str(body_html);
+            w.key("wordCount").uint(u64::from(record.word_count));
+        });
+        w.object(|w| {
+            w.key("charCount").uint(text.chars().count() as u64);
+            w.key("contentType").str("text/plain");
+            w.key("role").str("main");
+            w.key("value").str(text);
+            w.key("wordCount").uint(u64::from(record.word_count));
+        });
+    });
     if !record.authors.is_empty() {
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        node.insert("by", join_and(&names));
+        w.key("by").str(&join_and(&names));
     }
-    let parties: Vec<Object<'a>> = people(&record.authors, "author")
-        .chain(people(&record.contributors, "correspondent"))
-        .chain(people(&record.editors, "editor"))
-        .chain(record.sources.iter().map(source))
-        .collect();
-    if !parties.is_empty() {
-        let (orgs, persons): (Vec<Json<'a>>, Vec<Json<'a>>) =
-            parties.iter().cloned().map(role_as_rel).partition(|p| {
-                matches!(p, Json::Object(o) if matches!(
-                    o.get("rel"),
-                    Some(Json::Str(rel)) if rel.ends_with("/contentSource")
-                ))
-            });
-        if !persons.is_empty() {
-            node.insert("people", persons);
-        }
-        if !orgs.is_empty() {
-            node.insert("organisations", orgs);
-        }
-        let parties: Vec<Json<'a>> = parties.into_iter().map(Json::from).collect();
-        node.insert("infoSources", parties);
+    if let Some(publisher) = &record.publisher {
+        w.key("copyrightHolder").str(&publisher.name);
     }
-    if let Some(dateline) = &record.dateline {
-        let located: Json<'a> = match &dateline.region {
-            Some(region) => [dateline.place.as_str(), ", ", region].concat().into(),
-            None => dateline.place.as_str().into(),
-        };
-        node.insert("located", located);
-    }
+    w.key("descriptions")
+        .array(|w| w.object(|w| plain_text(w, "summary", &record.description)));
+    w.key("firstCreated").str(&rfc3339(&record.published));
     if let Some(genre) = record.genre {
         let code = genre.iptc_code();
-        node.insert(
-            "genres",
-            vec![
-                Object::new()
-                    .with("uri", [IPTC_GENRE_NS, code].concat())
-                    .with("name", code)
-                    .into(),
-            ],
-        );
+        w.key("genres").array(|w| {
+            w.object(|w| {
+                w.key("name").str(code);
+                w.key("uri").str(&[IPTC_GENRE_NS, code].concat());
+            });
+        });
     }
-    let mut subjects: Vec<Json<'a>> = Vec::new();
+    w.key("headlines")
+        .array(|w| w.object(|w| plain_text(w, "main", &record.headline)));
+    // Every credited party with its role, and again as `people` or `organisations` with the
+    // role as their `rel`.
+    let persons = [
+        (&record.authors, "author"),
+        (&record.contributors, "correspondent"),
+        (&record.editors, "editor"),
+    ];
+    let persons = || {
+        persons
+            .iter()
+            .flat_map(|(people, role)| people.iter().map(move |p| (p, *role)))
+    };
+    let has_persons = persons().next().is_some();
+    if has_persons || !record.sources.is_empty() {
+        w.key("infoSources").array(|w| {
+            for (p, role) in persons() {
+                party(w, "role", &p.name, role, p.url.as_ref());
+            }
+            for org in &record.sources {
+                party(w, "role", &org.name, "contentSource", org.url.as_ref());
+            }
+        });
+    }
+    w.key("language").str(record.language.as_str());
+    if let Some(dateline) = &record.dateline {
+        match &dateline.region {
+            Some(region) => w
+                .key("located")
+                .str(&[dateline.place.as_str(), ", ", region].concat()),
+            None => w.key("located").str(&dateline.place),
+        }
+    }
+    if !record.sources.is_empty() {
+        w.key("organisations").array(|w| {
+            for org in &record.sources {
+                party(w, "rel", &org.name, "contentSource", org.url.as_ref());
+            }
+        });
+    }
+    if has_persons {
+        w.key("people").array(|w| {
+            for (p, role) in persons() {
+                party(w, "rel", &p.name, role, p.url.as_ref());
+            }
+        });
+    }
+    w.key("pubStatus").str("usable");
+    w.key("renditions").array(|w| {
+        w.object(|w| {
+            w.key("contentType").str("text/html");
+            w.key("href").str(record.url.as_str());
+            w.key("name").str("web");
+        });
+    });
+    w.key("representationType").str("full");
+    w.key("standard").object(|w| {
+        w.key("name").str("ninjs");
+        w.key("schema").str(NINJS_SCHEMA);
+        w.key("version").str("3.1");
+    });
     let mut seen: Vec<&str> = Vec::new();
     for keyword in &record.keywords {
         if has_text(keyword) && !seen.contains(&keyword.as_str()) {
-            subjects.push(Object::new().with("name", keyword.as_str()).into());
             seen.push(keyword);
         }
     }
-    if !subjects.is_empty() {
-        node.insert("subjects", subjects);
+    if !seen.is_empty() {
+        w.key("subjects").array(|w| {
+            for keyword in seen {
+                w.object(|w| w.key("name").str(keyword));
+            }
+        });
     }
-    if let Some(publisher) = &record.publisher {
-        node.insert("copyrightHolder", publisher.name.as_str());
-    }
-    node.insert(
-        "renditions",
-        vec![
-            Object::new()
-                .with("name", "web")
-                .with("href", record.url.as_str())
-                .with("contentType", "text/html")
-                .into(),
-        ],
-    );
-    if let Some(image) = &record.image {
-        node.insert("associations", vec![picture(image, &uri).into()]);
-    }
-    node.insert("uri", uri);
-    node.into()
+    w.key("type").str("text");
+    w.key("uri").str(&uri);
+    w.key("versionCreated").str(&rfc3339(&record.updated()));
 }
 
-/// A `headlines` or `descriptions` entry: `text` as plain text in `role`.
-fn plain_text<'a>(role: &'static str, text: &'a str) -> Object<'a> {
-    Object::new()
-        .with("role", role)
-        .with("contentType", "text/plain")
-        .with("value", text)
+/// The members of a `headlines` or `descriptions` entry: `text` as plain text in `role`.
+fn plain_text(w: &mut Writer, role: &'static str, text: &str) {
+    w.key("contentType").str("text/plain");
+    w.key("role").str(role);
+    w.key("value").str(text);
 }
 
 /// The item's `uri`: the record's id as a URI, or the page URL when the id is no IRI.
@@ -240,95 +248,68 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
-/// The `infoSources` entries of `people`, each with the party role `role`.
-fn people<'a>(people: &'a [Person], role: &'a str) -> impl Iterator<Item = Object<'a>> + 'a {
-    people.iter().map(move |p| {
-        let mut party = Object::new()
-            .with("name", p.name.as_str())
-            .with("role", [PARTY_ROLE_NS, role].concat());
-        if let Some(url) = &p.url {
-            party.insert("uri", url.as_str());
+/// A credited party: an `infoSources` entry when `relation` is `role`, a `people` or
+/// `organisations` entry when it is `rel`, with the party role `role`.
+fn party(
+    w: &mut Writer,
+    relation: &'static str,
+    name: &str,
+    role: &str,
+    uri: Option<&AbsoluteUrl>,
+) {
+    w.object(|w| {
+        w.key("name").str(name);
+        w.key(relation).str(&[PARTY_ROLE_NS, role].concat());
+        if let Some(uri) = uri {
+            w.key("uri").str(uri.as_str());
         }
-        party
-    })
+    });
 }
 
-/// An `infoSources` entry as a `people` or `organisations` entry: its `role` becomes `rel`.
-fn role_as_rel(mut party: Object<'_>) -> Json<'_> {
-    if let Some(role) = party.remove("role") {
-        party.insert("rel", role);
+/// The members of the picture's association: its own ninjs object of type `picture`.
+fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
+    let credit = image.credit.as_ref();
+    if let Some(by) = credit.map(|c| c.text.as_str()).filter(|t| has_text(t)) {
+        w.key("by").str(by);
     }
-    party.into()
-}
-
-/// The `infoSources` entry of an organisation the article draws on.
-fn source(org: &Organization) -> Object<'_> {
-    let mut party = Object::new()
-        .with("name", org.name.as_str())
-        .with("role", [PARTY_ROLE_NS, "contentSource"].concat());
-    if let Some(url) = &org.url {
-        party.insert("uri", url.as_str());
+    let caption = image.caption.as_deref().filter(|c| has_text(c));
+    let alt = image.alt.as_deref().filter(|a| has_text(a));
+    if caption.is_some() || alt.is_some() {
+        w.key("descriptions").array(|w| {
+            if let Some(caption) = caption {
+                w.object(|w| plain_text(w, "caption", caption));
+            }
+            if let Some(alt) = alt {
+                w.object(|w| plain_text(w, "alt", alt));
+            }
+        });
     }
-    party
-}
-
-/// The picture's association: its own ninjs object of type `picture`.
-fn picture<'a>(image: &'a Image, item_uri: &str) -> Object<'a> {
-    let uri = match &image.url {
-        Some(url) => url.as_str().into(),
-        None => Json::from(with_fragment(item_uri, PICTURE)),
-    };
-    let mut node = Object::new()
-        .with("name", PICTURE)
-        .with("uri", uri)
-        .with("type", "picture");
+    let creator = credit.and_then(|c| c.creator.as_deref());
+    let provider = credit.and_then(|c| c.provider.as_deref());
+    if creator.is_some() || provider.is_some() {
+        w.key("infoSources").array(|w| {
+            if let Some(creator) = creator {
+                party(w, "role", creator, "author", None);
+            }
+            if let Some(provider) = provider {
+                party(w, "role", provider, "imgSupplier", None);
+            }
+        });
+    }
+    w.key("name").str(PICTURE);
     if let Some(url) = &image.url {
-        node.insert(
-            "renditions",
-            vec![
-                Object::new()
-                    .with("name", "main")
-                    .with("href", url.as_str())
-                    .into(),
-            ],
-        );
+        w.key("renditions").array(|w| {
+            w.object(|w| {
+                w.key("href").str(url.as_str());
+                w.key("name").str("main");
+            });
+        });
     }
-    let mut descriptions: Vec<Json<'a>> = Vec::new();
-    if let Some(caption) = image.caption.as_deref().filter(|c| has_text(c)) {
-        descriptions.push(plain_text("caption", caption).into());
+    w.key("type").str("picture");
+    match &image.url {
+        Some(url) => w.key("uri").str(url.as_str()),
+        None => w.key("uri").str(&with_fragment(item_uri, PICTURE)),
     }
-    if let Some(alt) = image.alt.as_deref().filter(|a| has_text(a)) {
-        descriptions.push(plain_text("alt", alt).into());
-    }
-    if !descriptions.is_empty() {
-        node.insert("descriptions", descriptions);
-    }
-    if let Some(credit) = &image.credit {
-        if has_text(&credit.text) {
-            node.insert("by", credit.text.as_str());
-        }
-        let mut parties: Vec<Json<'a>> = Vec::new();
-        if let Some(creator) = &credit.creator {
-            parties.push(
-                Object::new()
-                    .with("name", creator.as_str())
-                    .with("role", [PARTY_ROLE_NS, "author"].concat())
-                    .into(),
-            );
-        }
-        if let Some(provider) = &credit.provider {
-            parties.push(
-                Object::new()
-                    .with("name", provider.as_str())
-                    .with("role", [PARTY_ROLE_NS, "imgSupplier"].concat())
-                    .into(),
-            );
-        }
-        if !parties.is_empty() {
-            node.insert("infoSources", parties);
-        }
-    }
-    node
 }
 
 #[cfg(test)]

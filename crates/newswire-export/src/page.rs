@@ -19,8 +19,7 @@ use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::date::rfc3339;
 use crate::html::{body_html, escape, push_escaped};
-use crate::json::to_json_text;
-use crate::jsonld::jsonld_article;
+use crate::jsonld::jsonld_article_text;
 use crate::text::{has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
@@ -51,7 +50,7 @@ footer p{margin:0 0 .5em}
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = body_html(record);
-    let json_ld = to_json_text(&jsonld_article(record));
+    let json_ld = jsonld_article_text(record);
     html_page_with(channel, record, &body, &json_ld)
 }
 
