@@ -32,7 +32,8 @@ pub fn jsonld_article(record: &Record) -> Value {
 /// `to_json_bytes(&jsonld_article(record))`, written straight from the record.
 pub fn jsonld_article_text(record: &Record) -> String {
     let body: usize = record.body.iter().map(|b| b.text().len() + 2).sum();
-    let mut w = Writer::with_capacity(body + record.description.len() + 2048);
+    // The body, with room for its escapes, and the rest, which is rarely above 2.5 KB.
+    let mut w = Writer::with_capacity(body * 17 / 16 + record.description.len() + 3072);
     w.object(|w| article(w, record));
     w.finish()
 }
@@ -244,7 +245,17 @@ fn is_absolute_iri(s: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         && !rest.is_empty()
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !has_space_or_control(s)
+}
+
+/// Whether `s` holds white space or a control character; ASCII text, the usual id, is
+/// tested byte by byte (its white space and controls are the bytes up to space, and DEL).
+fn has_space_or_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b <= b' ' || b == 0x7F)
+    } else {
+        s.chars().any(|c| c.is_whitespace() || c.is_control())
+    }
 }
 
 #[cfg(test)]
@@ -267,9 +278,25 @@ mod tests {
             ("1tag:x", false),
             ("tag:", false),
             ("tag:has space", false),
+            ("tag:tab\there", false),
+            ("tag:del\u{7F}", false),
+            ("tag:nbsp\u{A0}é", false),
+            ("tag:next-line\u{85}é", false),
+            ("tag:café", true),
             ("", false),
         ] {
             check(input, expect);
+        }
+    }
+
+    #[test]
+    fn space_and_controls_as_chars_say() {
+        // Every ASCII byte, alone and beside a character beyond ASCII (the other path).
+        for b in 0..=0x7F_u8 {
+            let c = char::from(b);
+            let expect = c.is_whitespace() || c.is_control();
+            assert_eq!(has_space_or_control(&c.to_string()), expect, "{c:?}");
+            assert_eq!(has_space_or_control(&format!("é{c}")), expect, "{c:?}");
         }
     }
 }

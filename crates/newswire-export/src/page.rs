@@ -358,11 +358,11 @@ fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
     let mut lines: Vec<(&str, String)> = Vec::new();
     if !record.contributors.is_empty() {
         let who = people_html(&record.contributors, None);
-        lines.push(("credits", format!("Additional reporting by {who}.")));
+        lines.push(("credits", ["Additional reporting by ", &who, "."].concat()));
     }
     if !record.editors.is_empty() {
         let who = people_html(&record.editors, None);
-        lines.push(("credits", format!("Edited by {who}.")));
+        lines.push(("credits", ["Edited by ", &who, "."].concat()));
     }
     if !record.sources.is_empty() {
         let names: Vec<String> = record
@@ -370,11 +370,11 @@ fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
             .iter()
             .map(|o| anchor(o.url.as_ref(), None, &o.name))
             .collect();
-        lines.push(("sources", format!("Sources: {}.", names.join(", "))));
+        lines.push(("sources", ["Sources: ", &names.join(", "), "."].concat()));
     }
     if let Some(publisher) = &record.publisher {
         let name = anchor(publisher.url.as_ref(), None, &publisher.name);
-        lines.push(("publisher", format!("Published by {name}.")));
+        lines.push(("publisher", ["Published by ", &name, "."].concat()));
     }
     if let Some(rights) = channel.and_then(|c| c.rights.as_deref()) {
         lines.push(("rights", escape(rights)));

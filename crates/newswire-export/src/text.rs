@@ -81,7 +81,8 @@ pub(crate) fn has_text(s: &str) -> bool {
 
 /// `items` as an English list: `A`, `A and B`, `A, B and C`; empty for none.
 pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out = String::new();
+    let size: usize = items.iter().map(|item| item.as_ref().len() + 5).sum();
+    let mut out = String::with_capacity(size);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(if i + 1 == items.len() { " and " } else { ", " });

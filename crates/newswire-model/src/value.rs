@@ -181,15 +181,12 @@ impl AbsoluteUrl {
             !name.contains(['/', '?', '#', '\\']),
             "not a plain name: {name}"
         );
-        let mut s = self.0.clone();
-        if let Some(cut) = s.find(['?', '#']) {
-            s.truncate(cut);
-        }
-        if !s.ends_with('/') {
-            s.push('/');
-        }
-        s.push_str(name);
-        AbsoluteUrl(s)
+        let base = match self.0.bytes().position(|b| b == b'?' || b == b'#') {
+            Some(cut) => &self.0[..cut],
+            None => &self.0,
+        };
+        let slash = if base.ends_with('/') { "" } else { "/" };
+        AbsoluteUrl([base, slash, name].concat())
     }
 }
 
@@ -430,6 +427,7 @@ mod tests {
             ("https://a.example/news", "https://a.example/news/s"),
             ("https://a.example", "https://a.example/s"),
             ("https://a.example/news/?x=1#y", "https://a.example/news/s"),
+            ("https://a.example/news#y", "https://a.example/news/s"),
         ] {
             let base = AbsoluteUrl::parse(base).unwrap();
             assert_eq!(base.join_slug(&slug).as_str(), expect);
