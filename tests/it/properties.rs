@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use newswire_export::{
-    atom, body_html, html_page, json_feed, jsonld_article, jsonld_article_text, jsonld_channel,
-    ninjs, ninjs_bytes, rss, to_json_bytes,
+    PlainText, atom, body_html, html_page, json_feed, jsonld_article, jsonld_article_text,
+    jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
 use newswire_model::{
@@ -864,7 +864,7 @@ fn check_exports(channel: &Channel, records: &[&Record]) -> Checked {
         // The bytes a build writes are made without the `serde_json` value: they must be the
         // value's bytes.
         let (direct, via_value) = (
-            jsonld_article_text(record),
+            jsonld_article_text(record, &PlainText::of(record)),
             to_json_bytes(&jsonld_article(record)),
         );
         prop_assert_eq!(
@@ -873,7 +873,7 @@ fn check_exports(channel: &Channel, records: &[&Record]) -> Checked {
             "jsonld: the direct bytes differ from the value's"
         );
         let (direct, via_value) = (
-            ninjs_bytes(record, &body_html(record)),
+            ninjs_bytes(record, &body_html(record), &PlainText::of(record)),
             to_json_bytes(&ninjs(record)),
         );
         prop_assert_eq!(

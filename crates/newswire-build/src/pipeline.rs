@@ -442,12 +442,17 @@ fn write_article(
     record: &Record,
     times: &mut StageTimes,
 ) -> std::io::Result<Vec<u8>> {
-    use newswire_export::{body_html, html_page_with, jsonld_article_text, ninjs_bytes};
-    let jsonld = time(&mut times.jsonld, || jsonld_article_text(record));
+    use newswire_export::{PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes};
+    // The body as plain text goes into both JSON documents: made once, counted with JSON-LD.
+    let jsonld = time(&mut times.jsonld, || {
+        let text = PlainText::of(record);
+        (jsonld_article_text(record, &text), text)
+    });
+    let (jsonld, text) = jsonld;
     // The body fragment goes into both the ninjs document and the page: made once, counted
     // with the page.
     let body = time(&mut times.html, || body_html(record));
-    let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body));
+    let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body, &text));
     let page = time(&mut times.html, || {
         html_page_with(Some(channel), record, &body, &jsonld)
     });

@@ -4,8 +4,8 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    atom, body_html, html_page, html_page_with, json_feed, jsonld_article, jsonld_article_text,
-    jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
+    PlainText, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
+    jsonld_article_text, jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_model::Record;
 
@@ -113,14 +113,16 @@ mod article {
         bytes_of(bencher, input, super::ninjs);
     }
 
-    /// Everything a build exports for one article, as a build does it: the JSON-LD bytes, the
-    /// body fragment, then the ninjs bytes and the page made with both.
+    /// Everything a build exports for one article, as a build does it: the body as plain text
+    /// and the JSON-LD bytes, the body fragment, then the ninjs bytes and the page made with
+    /// what they share.
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
         per_record(bencher, input, |r| {
-            let jsonld = super::jsonld_article_text(r);
+            let text = super::PlainText::of(r);
+            let jsonld = super::jsonld_article_text(r, &text);
             let body = super::body_html(r);
-            let ninjs = super::ninjs_bytes(r, &body);
+            let ninjs = super::ninjs_bytes(r, &body, &text);
             let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);
             (jsonld, ninjs, page)
         });

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use newswire_model::first_forbidden_in_xml;
+use newswire_model::{Record, first_forbidden_in_xml};
 
 use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
@@ -50,6 +50,42 @@ pub(crate) fn clean_value(value: &mut Value) {
             map.values_mut().for_each(clean_value);
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// An article's body as plain text (its blocks' text, a blank line between blocks), written
+/// once as a JSON string for the documents that carry it: JSON-LD's `articleBody` and the
+/// plain-text body of ninjs, which also gives its length in characters. Make it with
+/// [`PlainText::of`] and pass it to [`jsonld_article_text`](crate::jsonld_article_text) and
+/// [`ninjs_bytes`](crate::ninjs_bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlainText {
+    /// The text as a JSON string, quotes included, filtered as every string is.
+    json: String,
+    /// How many characters the filtered text has.
+    chars: usize,
+}
+
+impl PlainText {
+    /// `record`'s body as plain text, written as JSON.
+    pub fn of(record: &Record) -> PlainText {
+        let text = record.body_text();
+        let mut json = String::with_capacity(text.len() + text.len() / 16 + 2);
+        let dropped = write_str(&mut json, &text);
+        PlainText {
+            json,
+            chars: text.chars().count() - dropped,
+        }
+    }
+
+    /// How many characters the text has, once the characters XML 1.0 forbids are left out.
+    pub(crate) fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// How many bytes the text takes as JSON.
+    pub(crate) fn json_len(&self) -> usize {
+        self.json.len()
     }
 }
 
@@ -134,6 +170,12 @@ impl Writer {
     pub(crate) fn str(&mut self, s: &str) {
         self.value();
         write_str(&mut self.out, s);
+    }
+
+    /// Writes a string already written as JSON by [`PlainText`].
+    pub(crate) fn plain_text(&mut self, text: &PlainText) {
+        self.value();
+        self.out.push_str(&text.json);
     }
 
     /// Writes a count.
@@ -232,7 +274,9 @@ fn write_value(out: &mut String, value: &Value, indent: usize) {
         Value::Number(n) => {
             let _ = write!(out, "{n}");
         }
-        Value::String(s) => write_str(out, s),
+        Value::String(s) => {
+            write_str(out, s);
+        }
         Value::Array(items) => write_seq(out, indent, '[', items, |out, item, indent| {
             write_value(out, item, indent);
         }),
@@ -294,10 +338,12 @@ fn push_line_break(out: &mut String, depth: usize) {
 
 /// Writes `s` as a JSON string: `"` and `\` escaped, tab, line feed and carriage return as
 /// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
-/// Runs of text that need nothing are copied whole.
-fn write_str(out: &mut String, s: &str) {
+/// Runs of text that need nothing are copied whole. Returns how many characters were left
+/// out.
+fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
+    let dropped = std::cell::Cell::new(0);
     let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF);
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'"' => Some(("\\\"", 1)),
@@ -305,13 +351,20 @@ fn write_str(out: &mut String, s: &str) {
         b'\t' => Some(("\\t", 1)),
         b'\n' => Some(("\\n", 1)),
         b'\r' => Some(("\\r", 1)),
-        b if is_forbidden_control(b) => Some(("", 1)),
+        b if is_forbidden_control(b) => {
+            dropped.set(dropped.get() + 1);
+            Some(("", 1))
+        }
         // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
-        _ if is_noncharacter_at(bytes, at) => Some(("", 3)),
+        _ if is_noncharacter_at(bytes, at) => {
+            dropped.set(dropped.get() + 1);
+            Some(("", 3))
+        }
         _ => None,
     };
     rewrite_runs(s, special, rewrite, |piece| out.push_str(piece));
     out.push('"');
+    dropped.get()
 }
 
 #[cfg(test)]
@@ -410,6 +463,29 @@ mod tests {
         check_refused(in_array, "outside an object");
         let keyless = |w: &mut Writer| w.object(|w| w.uint(1));
         check_refused(keyless, "without its key");
+    }
+
+    #[test]
+    fn plain_text_is_the_filtered_body_and_its_length() {
+        let record: Record = serde_json::from_value(json!({
+            "id": "a", "slug": "a", "url": "https://n.example/a", "headline": "H",
+            "description": "D", "published": "2026-11-03T09:30:00Z", "language": "en",
+            "body": [
+                {"type": "heading", "text": "Nul\u{0}led \u{FFFF}“quoted” \\ é"},
+                {"type": "paragraph", "text": "🚢 line\nfeed \u{1F}\u{FFFE}\u{FEFF}end"}
+            ],
+            "word_count": 9
+        }))
+        .expect("test records are valid");
+        let text = PlainText::of(&record);
+        let cleaned = clean(&record.body_text()).into_owned();
+        assert_eq!(text.chars(), cleaned.chars().count());
+        let read: String = serde_json::from_str(&text.json).expect("a JSON string");
+        assert_eq!(read, cleaned);
+        assert_eq!(
+            text.json,
+            serde_json::to_string(&cleaned).expect("a string is JSON")
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use newswire_model::{Channel, Image, Organization, Person, Record};
 use serde_json::{Map, Value, json};
 
 use crate::date::rfc3339;
-use crate::json::{Writer, clean_value, from_own_text};
+use crate::json::{PlainText, Writer, clean_value, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
@@ -25,21 +25,22 @@ pub(crate) const SCHEMA_ORG: &str = "https://schema.org";
 
 /// One `NewsArticle` document for `record`, with `"@context": "https://schema.org"`.
 pub fn jsonld_article(record: &Record) -> Value {
-    from_own_text(&jsonld_article_text(record))
+    from_own_text(&jsonld_article_text(record, &PlainText::of(record)))
 }
 
-/// The text of `record`'s `NewsArticle` document, whose bytes are
-/// `to_json_bytes(&jsonld_article(record))`, written straight from the record.
-pub fn jsonld_article_text(record: &Record) -> String {
-    let body: usize = record.body.iter().map(|b| b.text().len() + 2).sum();
-    // The body, with room for its escapes, and the rest, which is rarely above 2.5 KB.
-    let mut w = Writer::with_capacity(body * 17 / 16 + record.description.len() + 3072);
-    w.object(|w| article(w, record));
+/// The text of `record`'s `NewsArticle` document, made with its body as plain text
+/// (`PlainText::of(record)`), which the ninjs document also carries, so that a build writes
+/// it once: given that, the bytes are `to_json_bytes(&jsonld_article(record))`, written
+/// straight from the record.
+pub fn jsonld_article_text(record: &Record, body: &PlainText) -> String {
+    // The body and the rest, which is rarely above 2.5 KB.
+    let mut w = Writer::with_capacity(body.json_len() + record.description.len() + 3072);
+    w.object(|w| article(w, record, body));
     w.finish()
 }
 
-/// The members of `record`'s `NewsArticle` node, in key order.
-fn article(w: &mut Writer, record: &Record) {
+/// The members of `record`'s `NewsArticle` node, in key order, with `body` as its text.
+fn article(w: &mut Writer, record: &Record, body: &PlainText) {
     w.key("@context").str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
         w.key("@id").str(&record.id);
@@ -49,7 +50,7 @@ fn article(w: &mut Writer, record: &Record) {
         w.key("additionalType")
             .str(&[SCHEMA_ORG, "/", subtype].concat());
     }
-    w.key("articleBody").str(&record.body_text());
+    w.key("articleBody").plain_text(body);
     if let Some(section) = &record.section {
         w.key("articleSection").str(section);
     }

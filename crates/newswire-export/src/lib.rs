@@ -60,7 +60,7 @@ mod xml;
 
 pub use atom::atom;
 pub use html::body_html;
-pub use json::to_json_bytes;
+pub use json::{PlainText, to_json_bytes};
 pub use jsonfeed::json_feed;
 pub use jsonld::{jsonld_article, jsonld_article_text, jsonld_channel};
 pub use ninjs::{ninjs, ninjs_bytes};

@@ -26,16 +26,15 @@
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
 use newswire_model::{AbsoluteUrl, Image, Record};
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
 use crate::date::rfc3339;
 use crate::html::body_html;
-use crate::json::{Writer, from_own_text};
+use crate::json::{PlainText, Writer, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
-use crate::text::{clean, has_text, join_and};
+use crate::text::{has_text, join_and};
 
 /// The schema every document conforms to, named in its `standard`.
 const NINJS_SCHEMA: &str = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json";
@@ -46,32 +45,31 @@ const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
-    from_own_text(&ninjs_text(record, &body_html(record)))
+    from_own_text(&ninjs_text(
+        record,
+        &body_html(record),
+        &PlainText::of(record),
+    ))
 }
 
-/// The bytes of `record`'s ninjs document, made with the body fragment other outputs already
-/// rendered for it (`body_html(record)`), so that a build makes it once: given that,
+/// The bytes of `record`'s ninjs document, made with what other outputs already rendered for
+/// it: its body fragment (`body_html(record)`) and its body as plain text
+/// (`PlainText::of(record)`), so that a build makes each once. Given those, the bytes are
 /// `to_json_bytes(&ninjs(record))`, written straight from the record.
-pub fn ninjs_bytes(record: &Record, body_html: &str) -> Vec<u8> {
-    ninjs_text(record, body_html).into_bytes()
+pub fn ninjs_bytes(record: &Record, body_html: &str, text: &PlainText) -> Vec<u8> {
+    ninjs_text(record, body_html, text).into_bytes()
 }
 
-/// The text of `record`'s ninjs document, with `body_html` as its HTML body.
-fn ninjs_text(record: &Record, body_html: &str) -> String {
-    // Counted as written: without the characters the output leaves out.
-    let text = record.body_text();
-    let text = match clean(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(cleaned) => cleaned,
-    };
-    let mut w = Writer::with_capacity(body_html.len() + text.len() * 17 / 16 + 4096);
-    w.object(|w| item(w, record, body_html, &text));
+/// The text of `record`'s ninjs document, with `body_html` and `text` as its bodies.
+fn ninjs_text(record: &Record, body_html: &str, text: &PlainText) -> String {
+    let mut w = Writer::with_capacity(body_html.len() + text.json_len() + 4096);
+    w.object(|w| item(w, record, body_html, text));
     w.finish()
 }
 
 /// The members of `record`'s ninjs document, in key order, with the body as `body_html` and
 /// as plain `text`.
-fn item(w: &mut Writer, record: &Record, body_html: &str, text: &str) {
+fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
     let uri = item_uri(record);
     if let Some(image) = &record.image {
         w.key("associations")
@@ -85,10 +83,11 @@ fn item(w: &mut Writer, record: &Record, body_html: &str, text: &str) {
             w.key("wordCount").uint(u64::from(record.word_count));
         });
         w.object(|w| {
-            w.key("charCount").uint(text.chars().count() as u64);
+            // Counted as written: without the characters the output leaves out.
+            w.key("charCount").uint(text.chars() as u64);
             w.key("contentType").str("text/plain");
             w.key("role").str("main");
-            w.key("value").str(text);
+            w.key("value").plain_text(text);
             w.key("wordCount").uint(u64::from(record.word_count));
         });
     });

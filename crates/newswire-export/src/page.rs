@@ -19,6 +19,7 @@ use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::date::rfc3339;
 use crate::html::{body_html, escape, push_escaped};
+use crate::json::PlainText;
 use crate::jsonld::jsonld_article_text;
 use crate::text::{has_text, join_and, rewrite_runs};
 
@@ -50,13 +51,13 @@ footer p{margin:0 0 .5em}
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = body_html(record);
-    let json_ld = jsonld_article_text(record);
+    let json_ld = jsonld_article_text(record, &PlainText::of(record));
     html_page_with(channel, record, &body, &json_ld)
 }
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
 /// body fragment (`body_html(record)`) and its JSON-LD document
-/// (`jsonld_article_text(record)`), so that a build makes neither twice. Given
+/// (`jsonld_article_text(record, &PlainText::of(record))`), so that a build makes neither twice. Given
 /// those, the page is byte for byte [`html_page`]'s.
 pub fn html_page_with(
     channel: Option<&Channel>,

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use newswire_export::{jsonld_article, jsonld_article_text, jsonld_channel, rss, to_json_bytes};
+use newswire_export::{
+    PlainText, jsonld_article, jsonld_article_text, jsonld_channel, rss, to_json_bytes,
+};
 use newswire_model::Record;
 use serde_json::{Value, json};
 
@@ -276,7 +278,7 @@ fn json_bytes_are_canonical() {
     for record in &records {
         check_bytes(&jsonld_article(record));
         assert_eq!(
-            jsonld_article_text(record),
+            jsonld_article_text(record, &PlainText::of(record)),
             String::from_utf8_lossy(&to_json_bytes(&jsonld_article(record))),
             "{}: the bytes a build writes are the value's",
             record.slug
