@@ -69,12 +69,26 @@ pub struct PlainText {
 impl PlainText {
     /// `record`'s body as plain text, written as JSON.
     pub fn of(record: &Record) -> PlainText {
-        let text = record.body_text();
-        let mut json = String::with_capacity(text.len() + text.len() / 16 + 2);
-        let dropped = write_str(&mut json, &text);
+        // `record.body_text()` written block by block, without first joining it: the blank
+        // line between two blocks is written as it is, not found and escaped.
+        let size: usize = record.body.iter().map(|b| b.text().len() + 4).sum();
+        let mut json = String::with_capacity(size + size / 16 + 2);
+        let mut chars = 0;
+        let mut dropped = 0;
+        json.push('"');
+        for block in &record.body {
+            let text = block.text();
+            if chars > 0 {
+                json.push_str("\\n\\n");
+                chars += 2;
+            }
+            dropped += push_json_chars(&mut json, text);
+            chars += text.chars().count();
+        }
+        json.push('"');
         PlainText {
             json,
-            chars: text.chars().count() - dropped,
+            chars: chars - dropped,
         }
     }
 
@@ -343,6 +357,14 @@ fn push_line_break(out: &mut String, depth: usize) {
 fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
+    let dropped = push_json_chars(out, s);
+    out.push('"');
+    dropped
+}
+
+/// Writes the characters of `s` as they are inside a JSON string (see [`write_str`]); returns
+/// how many were left out.
+fn push_json_chars(out: &mut String, s: &str) -> usize {
     let dropped = std::cell::Cell::new(0);
     let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF);
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
@@ -363,7 +385,6 @@ fn write_str(out: &mut String, s: &str) -> usize {
         _ => None,
     };
     rewrite_runs(s, special, rewrite, |piece| out.push_str(piece));
-    out.push('"');
     dropped.get()
 }
 
@@ -467,6 +488,8 @@ mod tests {
 
     #[test]
     fn plain_text_is_the_filtered_body_and_its_length() {
+        use newswire_model::Block;
+
         let record: Record = serde_json::from_value(json!({
             "id": "a", "slug": "a", "url": "https://n.example/a", "headline": "H",
             "description": "D", "published": "2026-11-03T09:30:00Z", "language": "en",
@@ -477,7 +500,32 @@ mod tests {
             "word_count": 9
         }))
         .expect("test records are valid");
-        let text = PlainText::of(&record);
+        check_plain_text(&record);
+        // Empty blocks as `body_text` joins them: no blank line before the first text.
+        let mut record = record;
+        record.body.insert(
+            0,
+            Block::Paragraph {
+                text: String::new(),
+            },
+        );
+        record.body.insert(
+            2,
+            Block::Heading {
+                text: String::new(),
+            },
+        );
+        check_plain_text(&record);
+        record.body.clear();
+        check_plain_text(&record);
+    }
+
+    #[track_caller]
+    fn check_plain_text(record: &Record) {
+        let text = PlainText::of(record);
+        let mut expect = String::new();
+        write_str(&mut expect, &record.body_text());
+        assert_eq!(text.json, expect, "the body text written as a JSON string");
         let cleaned = clean(&record.body_text()).into_owned();
         assert_eq!(text.chars(), cleaned.chars().count());
         let read: String = serde_json::from_str(&text.json).expect("a JSON string");
