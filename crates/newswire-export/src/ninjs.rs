@@ -62,7 +62,9 @@ pub fn ninjs_bytes(record: &Record, body_html: &str, text: &PlainText) -> Vec<u8
 
 /// The text of `record`'s ninjs document, with `body_html` and `text` as its bodies.
 fn ninjs_text(record: &Record, body_html: &str, text: &PlainText) -> String {
-    let mut w = Writer::with_capacity(body_html.len() + text.json_len() + 4096);
+    // The bodies, with room for the fragment's escapes, and the rest, rarely above 4 KB.
+    let html = body_html.len() + body_html.len() / 16;
+    let mut w = Writer::with_capacity(html + text.json_len() + 4096);
     w.object(|w| item(w, record, body_html, text));
     w.finish()
 }

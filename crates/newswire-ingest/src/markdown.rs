@@ -300,15 +300,14 @@ impl Reader<'_, '_, '_> {
             p.cell_break = false;
         }
         // A line end is a space; `\n` is one byte, so the text between line ends is copied
-        // whole.
-        let mut lines = text.split('\n');
-        if let Some(first) = lines.next() {
-            p.text.push_str(first);
-        }
-        for line in lines {
+        // whole, and most texts, which have none, at once.
+        let mut rest = text;
+        while let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
+            p.text.push_str(&rest[..end]);
             p.text.push(' ');
-            p.text.push_str(line);
+            rest = &rest[end + 1..];
         }
+        p.text.push_str(rest);
         p.content |= visible;
     }
 
