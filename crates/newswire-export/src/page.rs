@@ -198,20 +198,39 @@ fn attr(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
+/// An attribute whose value is the page's own text, which needs no escaping: copied as it is.
+fn literal_attr(out: &mut String, name: &str, value: &'static str) {
+    debug_assert!(
+        !value.contains(['&', '<', '>', '"', '\'']),
+        "{value:?} is written unescaped"
+    );
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    out.push_str(value);
+    out.push('"');
+}
+
 /// `<meta {key}="{name}" content="{content}">` on its own line.
-fn meta(out: &mut String, key: &str, name: &str, content: &str) {
+fn meta(out: &mut String, key: &str, name: &'static str, content: &str) {
     out.push_str("<meta");
-    attr(out, key, name);
+    literal_attr(out, key, name);
     attr(out, "content", content);
     out.push_str(">\n");
 }
 
 /// `<link rel=… type=… title=… href=…>` on its own line.
-fn link(out: &mut String, rel: &str, media_type: Option<&str>, title: Option<&str>, href: &str) {
+fn link(
+    out: &mut String,
+    rel: &'static str,
+    media_type: Option<&'static str>,
+    title: Option<&str>,
+    href: &str,
+) {
     out.push_str("<link");
-    attr(out, "rel", rel);
+    literal_attr(out, "rel", rel);
     if let Some(media_type) = media_type {
-        attr(out, "type", media_type);
+        literal_attr(out, "type", media_type);
     }
     if let Some(title) = title {
         attr(out, "title", title);
