@@ -386,8 +386,8 @@ pub fn build_channel(
     let feeds_started = std::time::Instant::now();
     let entries = window.into_newest_first();
     let records: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
-    // The four channel documents are made and written on the worker threads, two at a time:
-    // they take as long as a few hundred articles, and the workers' memory is already in use.
+    // The four channel documents are made and written on the worker threads, two at a time,
+    // rather than one after another on this one.
     let write = |name: OutputName<'_>, bytes: Vec<u8>| staging.write(name, &bytes);
     let ((rss, atom), (json_feed, feed_jsonld)) = rayon::join(
         || {
@@ -444,11 +444,10 @@ fn write_article(
 ) -> std::io::Result<Vec<u8>> {
     use newswire_export::{PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes};
     // The body as plain text goes into both JSON documents: made once, counted with JSON-LD.
-    let jsonld = time(&mut times.jsonld, || {
+    let (jsonld, text) = time(&mut times.jsonld, || {
         let text = PlainText::of(record);
         (jsonld_article_text(record, &text), text)
     });
-    let (jsonld, text) = jsonld;
     // The body fragment goes into both the ninjs document and the page: made once, counted
     // with the page.
     let body = time(&mut times.html, || body_html(record));

@@ -3,9 +3,9 @@
 //! The per-article documents (JSON-LD, ninjs) are written straight from the record by a
 //! [`Writer`]; the channel documents are `serde_json` values, written by [`to_json_bytes`].
 //! Both lay the bytes out the same way: two-space indent, keys sorted, a final line feed, and
-//! the characters XML 1.0 forbids left out of every string, so the same value always gives the same bytes and the bytes can
-//! be embedded in any document. `@`-keywords sort before letters, so `@context`, `@id` and
-//! `@type` open every JSON-LD node.
+//! the characters XML 1.0 forbids left out of every string, so the same value always gives
+//! the same bytes and the bytes can be embedded in any document. `@`-keywords sort before
+//! letters, so `@context`, `@id` and `@type` open every JSON-LD node.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;

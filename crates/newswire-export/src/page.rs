@@ -57,8 +57,8 @@ pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
 /// body fragment (`body_html(record)`) and its JSON-LD document
-/// (`jsonld_article_text(record, &PlainText::of(record))`), so that a build makes neither twice. Given
-/// those, the page is byte for byte [`html_page`]'s.
+/// (`jsonld_article_text(record, &PlainText::of(record))`), so that a build makes neither
+/// twice. Given those, the page is byte for byte [`html_page`]'s.
 pub fn html_page_with(
     channel: Option<&Channel>,
     record: &Record,
