@@ -43,7 +43,7 @@ use crate::decode::{has_forbidden, is_forbidden};
 use crate::diag::{At, Pos, Sink};
 use crate::draft::{Body, BodyImage, Hint, RawBlock};
 use crate::frontmatter::LineIndex;
-use crate::text::{clean_line, clean_owned, shorten};
+use crate::text::{clean_line, clean_owned, shorten, split_lines};
 
 /// The blocks of Markdown `text`, whose first line is line `first_line` of the file.
 pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) -> Body {
@@ -301,13 +301,12 @@ impl Reader<'_, '_, '_> {
         }
         // A line end is a space; `\n` is one byte, so the text between line ends is copied
         // whole, and most texts, which have none, at once.
-        let mut rest = text;
-        while let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
-            p.text.push_str(&rest[..end]);
-            p.text.push(' ');
-            rest = &rest[end + 1..];
+        for (i, line) in split_lines(text).enumerate() {
+            if i > 0 {
+                p.text.push(' ');
+            }
+            p.text.push_str(line);
         }
-        p.text.push_str(rest);
         p.content |= visible;
     }
 
