@@ -482,6 +482,22 @@ mod tests {
         }
     }
 
+    /// Many words in texts of every length around the chunks: none is counted twice where
+    /// the tail's chunk overlaps the last whole one.
+    #[test]
+    fn many_words_at_chunk_edges() {
+        for len in 0..3 * CHUNK + 2 {
+            for period in [2, 3, 5] {
+                for space in [" ", "\t", "\u{2003}"] {
+                    let text: String = (0..len)
+                        .map(|i| if i % period == period - 1 { space } else { "x" })
+                        .collect();
+                    check(&text, text.split_whitespace().count());
+                }
+            }
+        }
+    }
+
     #[test]
     fn word_count_sums_blocks() {
         let blocks = [

@@ -87,4 +87,37 @@ mod tests {
             assert!(!allowed.chars().any(is_forbidden_in_xml));
         }
     }
+
+    /// From every start, in texts of every length around the blocks, with special bytes
+    /// before the start, in whole blocks and in the last, shorter stretch.
+    #[test]
+    fn find_byte_finds_the_first_special_byte_from_any_start() {
+        let special = |b: u8| b == b'#';
+        for len in 0..100usize {
+            for marks in [
+                vec![],
+                vec![0],
+                vec![len / 2],
+                vec![len.saturating_sub(1)],
+                vec![3, len.saturating_sub(2)],
+            ] {
+                let text: Vec<u8> = (0..len)
+                    .map(|i| if marks.contains(&i) { b'#' } else { b'x' })
+                    .collect();
+                for from in 0..=len + 1 {
+                    let expect = text
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .find(|&(_, &b)| special(b))
+                        .map(|(i, _)| i);
+                    assert_eq!(
+                        find_byte(&text, from, special),
+                        expect,
+                        "{len} {marks:?} {from}"
+                    );
+                }
+            }
+        }
+    }
 }
