@@ -2,6 +2,7 @@
 
 mod adversarial;
 mod atomic;
+mod batches;
 mod browser;
 mod cli;
 mod docs;

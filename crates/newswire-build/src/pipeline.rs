@@ -1,7 +1,8 @@
 //! The build of one or more channels.
 //!
-//! Articles stream through in parallel: each is read, validated and its per-article outputs
-//! written as soon as it is parsed. Only the feed window (the channel's `limit` newest
+//! Articles stream through in parallel, a few at a time on each worker: read, parsed,
+//! validated, made into their per-article documents and written, each stage over the few
+//! before the next (see `Articles::build`). Only the feed window (the channel's `limit` newest
 //! records) and a slug and id per article are kept, so memory follows the window, not the
 //! archive. When the build replaces published outputs, each article is compared with its
 //! previous version as it passes (see `compare`).
@@ -223,60 +224,21 @@ pub fn build_channel(
         published: options.published,
     };
     let limit = usize::try_from(channel.limit).unwrap_or(usize::MAX);
+    let articles = Articles {
+        channel: &channel,
+        ctx: &ctx,
+        validator,
+        options,
+        staging: &staging,
+        previous: previous.as_ref(),
+    };
     let pass = files
-        .par_iter()
+        .par_chunks(BATCH)
         .enumerate()
         .fold(
             || Pass::new(limit),
-            |mut pass, (index, path)| {
-                let file = path.display().to_string();
-                let times = &mut pass.times;
-                let loaded = time(&mut times.read, || {
-                    load_article(path, options.max_article_bytes)
-                });
-                let parsed = match loaded {
-                    Ok((kind, bytes)) => {
-                        let parsed = time(&mut times.parse, || {
-                            parse_article(&file, kind, &bytes, &ctx, validator)
-                        });
-                        time(&mut times.validate, || {
-                            check_parsed(&file, kind, parsed, validator)
-                        })
-                    }
-                    Err(diagnostic) => Parsed {
-                        record: None,
-                        diagnostics: vec![diagnostic],
-                    },
-                };
-                if let Some(progress) = &options.progress {
-                    progress.article_done();
-                }
-                let mut found = parsed.diagnostics;
-                if let Some(record) = parsed.record {
-                    match write_article(&staging, &channel, &record, &mut pass.times) {
-                        Ok(jsonld) => {
-                            let compared = time(&mut pass.times.compare, || {
-                                previous.as_ref().map_or_else(Default::default, |p| {
-                                    p.compare(&file, &record, &jsonld)
-                                })
-                            });
-                            if let Some(warning) = compared.warning {
-                                pass.changes.push((index, warning));
-                            }
-                            pass.identities.push(Identity {
-                                index,
-                                slug: record.slug.clone(),
-                                id: record.id.clone(),
-                                same_id: compared.same_id,
-                            });
-                            pass.window.push(Entry { file, record });
-                        }
-                        Err(err) => found.push(output_error(path, &err)),
-                    }
-                }
-                if !found.is_empty() {
-                    pass.diagnostics.push((index, found));
-                }
+            |mut pass, (batch, paths)| {
+                articles.build(batch * BATCH, paths, &mut pass);
                 pass
             },
         )
@@ -354,7 +316,7 @@ pub fn build_channel(
     for index in rewrite {
         let parsed = read_article_file(&files[index], options.max_article_bytes, &ctx, validator);
         if let Some(record) = parsed.record
-            && let Err(err) = write_article(&staging, &channel, &record, &mut StageTimes::default())
+            && let Err(err) = write_article(&staging, &channel, &record)
         {
             diagnostics.push(output_error(&files[index], &err));
         }
@@ -436,31 +398,193 @@ pub fn build_channel(
 }
 
 /// Writes the per-article outputs of `record`; returns its JSON-LD document.
-fn write_article(
-    staging: &Staging,
-    channel: &Channel,
-    record: &Record,
-    times: &mut StageTimes,
-) -> std::io::Result<Vec<u8>> {
-    use newswire_export::{PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes};
-    // The body as plain text goes into both JSON documents: made once, counted with JSON-LD.
-    let (jsonld, text) = time(&mut times.jsonld, || {
-        let text = PlainText::of(record);
-        (jsonld_article_text(record, &text), text)
-    });
-    // The body fragment goes into both the ninjs document and the page: made once, counted
-    // with the page.
-    let body = time(&mut times.html, || body_html(record));
-    let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body, &text));
-    let page = time(&mut times.html, || {
-        html_page_with(Some(channel), record, &body, &jsonld)
-    });
-    time(&mut times.write, || {
-        staging.write(OutputName::ArticleJsonLd(&record.slug), jsonld.as_bytes())?;
-        staging.write(OutputName::ArticleNinjs(&record.slug), &ninjs)?;
-        staging.write(OutputName::ArticleHtml(&record.slug), page.as_bytes())
-    })?;
-    Ok(jsonld.into_bytes())
+/// At most how many articles a worker takes at a time (see [`Articles::build`]).
+const BATCH: usize = 16;
+/// A worker stops reading articles into a batch once they hold this many bytes, so that a
+/// batch of large articles holds few of them.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// What building a channel's articles needs.
+struct Articles<'a> {
+    channel: &'a Channel,
+    ctx: &'a Context<'a>,
+    validator: &'a Validator,
+    options: &'a Options,
+    staging: &'a Staging,
+    previous: Option<&'a Previous>,
+}
+
+impl Articles<'_> {
+    /// Builds the articles `paths`, the first of which is article `first` of the channel,
+    /// into `pass`: a few at a time, each stage over all of those before the next. Reading,
+    /// parsing, validating, making the documents and writing them each run a while without
+    /// the others evicting their code and data from the processor's caches: taken one article
+    /// after another through every stage, 10,000 articles took a quarter longer to build on a
+    /// tmpfs (median 0.84 s against 0.675 s on 2026-12-03), most of it in parsing and
+    /// validating.
+    fn build(&self, mut first: usize, mut paths: &[PathBuf], pass: &mut Pass) {
+        while !paths.is_empty() {
+            let mut loaded = Vec::with_capacity(paths.len());
+            let mut bytes = 0;
+            for path in paths {
+                if bytes >= BATCH_BYTES {
+                    break;
+                }
+                let article = time(&mut pass.times.read, || {
+                    load_article(path, self.options.max_article_bytes)
+                });
+                bytes += article.as_ref().map_or(0, |(_, b)| b.len());
+                loaded.push(article);
+            }
+            let (now, later) = paths.split_at(loaded.len());
+            self.build_loaded(first, now, loaded, pass);
+            first += now.len();
+            paths = later;
+        }
+    }
+
+    /// Builds the articles `paths`, read into `loaded`.
+    fn build_loaded(
+        &self,
+        first: usize,
+        paths: &[PathBuf],
+        loaded: Vec<Result<(InputKind, Vec<u8>), Diagnostic>>,
+        pass: &mut Pass,
+    ) {
+        let times = &mut pass.times;
+        let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let parsed: Vec<(Option<InputKind>, Parsed)> = loaded
+            .into_iter()
+            .zip(&files)
+            .map(|(loaded, file)| match loaded {
+                Ok((kind, bytes)) => {
+                    let parsed = time(&mut times.parse, || {
+                        parse_article(file, kind, &bytes, self.ctx, self.validator)
+                    });
+                    (Some(kind), parsed)
+                }
+                Err(diagnostic) => {
+                    let failed = Parsed {
+                        record: None,
+                        diagnostics: vec![diagnostic],
+                    };
+                    (None, failed)
+                }
+            })
+            .collect();
+        let checked: Vec<Parsed> = parsed
+            .into_iter()
+            .zip(&files)
+            .map(|((kind, parsed), file)| match kind {
+                Some(kind) => time(&mut times.validate, || {
+                    check_parsed(file, kind, parsed, self.validator)
+                }),
+                None => parsed,
+            })
+            .collect();
+        if let Some(progress) = &self.options.progress {
+            for _ in paths {
+                progress.article_done();
+            }
+        }
+        let made: Vec<(Parsed, Option<Documents>)> = checked
+            .into_iter()
+            .map(|parsed| {
+                let documents = (parsed.record.as_ref())
+                    .map(|record| Documents::of(self.channel, record, times));
+                (parsed, documents)
+            })
+            .collect();
+        for (i, ((parsed, documents), (file, path))) in made
+            .into_iter()
+            .zip(files.into_iter().zip(paths))
+            .enumerate()
+        {
+            let index = first + i;
+            let mut found = parsed.diagnostics;
+            if let (Some(record), Some(documents)) = (parsed.record, documents) {
+                match documents.write(self.staging, &record.slug, &mut pass.times) {
+                    Ok(jsonld) => {
+                        let compared = time(&mut pass.times.compare, || {
+                            (self.previous).map_or_else(Default::default, |p| {
+                                p.compare(&file, &record, &jsonld)
+                            })
+                        });
+                        if let Some(warning) = compared.warning {
+                            pass.changes.push((index, warning));
+                        }
+                        pass.identities.push(Identity {
+                            index,
+                            slug: record.slug.clone(),
+                            id: record.id.clone(),
+                            same_id: compared.same_id,
+                        });
+                        pass.window.push(Entry { file, record });
+                    }
+                    Err(err) => found.push(output_error(path, &err)),
+                }
+            }
+            if !found.is_empty() {
+                pass.diagnostics.push((index, found));
+            }
+        }
+    }
+}
+
+/// Makes and writes the per-article documents of `record`.
+fn write_article(staging: &Staging, channel: &Channel, record: &Record) -> std::io::Result<()> {
+    let mut times = StageTimes::default();
+    Documents::of(channel, record, &mut times).write(staging, &record.slug, &mut times)?;
+    Ok(())
+}
+
+/// The per-article documents of a record, made and not yet written.
+struct Documents {
+    jsonld: String,
+    ninjs: Vec<u8>,
+    page: String,
+}
+
+impl Documents {
+    fn of(channel: &Channel, record: &Record, times: &mut StageTimes) -> Documents {
+        use newswire_export::{
+            PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes,
+        };
+        // The body as plain text goes into both JSON documents: made once, counted with
+        // JSON-LD.
+        let (jsonld, text) = time(&mut times.jsonld, || {
+            let text = PlainText::of(record);
+            (jsonld_article_text(record, &text), text)
+        });
+        // The body fragment goes into both the ninjs document and the page: made once,
+        // counted with the page.
+        let body = time(&mut times.html, || body_html(record));
+        let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body, &text));
+        let page = time(&mut times.html, || {
+            html_page_with(Some(channel), record, &body, &jsonld)
+        });
+        Documents {
+            jsonld,
+            ninjs,
+            page,
+        }
+    }
+
+    /// Writes the documents into the staging folder; the JSON-LD document's bytes, which the
+    /// comparison with a previous build reads.
+    fn write(
+        self,
+        staging: &Staging,
+        slug: &Slug,
+        times: &mut StageTimes,
+    ) -> std::io::Result<Vec<u8>> {
+        time(&mut times.write, || {
+            staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?;
+            staging.write(OutputName::ArticleNinjs(slug), &self.ninjs)?;
+            staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())
+        })?;
+        Ok(self.jsonld.into_bytes())
+    }
 }
 
 fn staging_path(staging: &Staging, name: OutputName<'_>) -> PathBuf {

@@ -1,0 +1,121 @@
+//! A build takes a channel's articles a few at a time on each worker, every stage over the
+//! few before the next. What it publishes and reports must not depend on that: each article's
+//! outputs are those of building the article alone, whichever batch it falls in, with
+//! rejected, duplicate and large articles among the others; and the diagnostics come in the
+//! order of the files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use newswire_build::{Options, build_channel};
+use newswire_model::Code;
+use newswire_validate::Validator;
+
+use crate::support::{root, tree};
+
+/// Articles in the channel: several batches' worth, so that batches end in every stage.
+const ARTICLES: usize = 70;
+/// An empty article: an error, so it is rejected.
+const EMPTY: usize = 5;
+/// An article that repeats the slug of [`FIRST_OF_SLUG`]: rejected, and the first one's
+/// outputs, which it overwrote in staging, are written again. It follows the large articles
+/// in their batch, so its place in the channel must survive the batch's being split.
+const DUPLICATE: usize = 42;
+const FIRST_OF_SLUG: usize = 3;
+/// Articles of over a megabyte, of which a batch holds fewer.
+const LARGE: [usize; 2] = [36, 37];
+
+/// A channel folder `name` under `work` with the test desk's `channel.toml` and `articles`.
+fn channel(work: &Path, name: &str, articles: &[(String, String)]) -> PathBuf {
+    let dir = work.join(name);
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::copy(
+        root().join("tests/data/channel.toml"),
+        dir.join("channel.toml"),
+    )
+    .unwrap();
+    for (file, text) in articles {
+        std::fs::write(dir.join("articles").join(file), text).unwrap();
+    }
+    dir
+}
+
+/// Article `i`'s file name and text.
+fn article(i: usize) -> (String, String) {
+    let slug = match i {
+        DUPLICATE => FIRST_OF_SLUG,
+        _ => i,
+    };
+    let (day, hour) = (1 + i / 24, i % 24);
+    let mut text = format!(
+        "+++\nslug = \"quay-report-{slug}\"\npublished = 2026-02-{day:02}T{hour:02}:00:00Z\n+++\n\
+         Quay report {i} from the inner basin\nBy Tomas Wren\n\n\
+         KESTREL BAY — Harbour staff counted {i} boats in the inner basin on Monday.\n"
+    );
+    let size = if LARGE.contains(&i) { 1_100_000 + i } else { 0 };
+    while text.len() < size {
+        text.push_str(
+            "\nThe harbour master wrote the count in the log and walked on along the quay.\n",
+        );
+    }
+    let text = if i == EMPTY { String::new() } else { text };
+    (format!("quay-{i:03}.txt"), text)
+}
+
+/// The per-article outputs under a channel's output folder.
+fn article_outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    tree(&out.join("articles"))
+}
+
+#[test]
+fn batches_publish_what_one_article_at_a_time_publishes() {
+    let work = tempfile::tempdir().unwrap();
+    let validator = Validator::new();
+    let articles: Vec<(String, String)> = (0..ARTICLES).map(article).collect();
+    let dir = channel(work.path(), "desk", &articles);
+    let mut options = Options::new(&work.path().join("out"));
+    options.keep_going = true;
+    let (report, diagnostics) = build_channel(&dir, &options, &validator);
+    assert!(report.published, "{diagnostics:#?}");
+    assert_eq!(report.articles, ARTICLES);
+    assert_eq!(report.rejected, 2);
+
+    // The errors, in the order of the files.
+    let errors: Vec<(&str, Code)> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.file.as_deref().unwrap_or_default(), d.code))
+        .collect();
+    let file = |i: usize| dir.join("articles").join(&articles[i].0);
+    let (empty, duplicate) = (file(EMPTY), file(DUPLICATE));
+    assert_eq!(errors.len(), 2, "{diagnostics:#?}");
+    assert_eq!(errors[0].0, empty.display().to_string());
+    assert_eq!(
+        errors[1],
+        (
+            duplicate.display().to_string().as_str(),
+            Code::DuplicateSlug
+        )
+    );
+
+    // Each kept article's outputs are those of a channel of that article alone.
+    let built = article_outputs(&report.out_dir);
+    let mut expected = BTreeMap::new();
+    for i in (0..ARTICLES).filter(|&i| i != EMPTY && i != DUPLICATE) {
+        let alone = channel(work.path(), &format!("alone-{i}"), &articles[i..=i]);
+        let (report, diagnostics) = build_channel(&alone, &options, &validator);
+        assert!(report.published, "{diagnostics:#?}");
+        expected.extend(article_outputs(&report.out_dir));
+    }
+    assert_eq!(built.len(), 3 * (ARTICLES - 2));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &expected {
+        assert!(
+            built[name] == *bytes,
+            "{name} differs from the article built alone"
+        );
+    }
+}
