@@ -354,11 +354,15 @@ fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
     Ok(files)
 }
 
+/// How many articles the floor reads before it writes their outputs: as many as a build's
+/// worker takes at a time.
+const FLOOR_BATCH: usize = 16;
+
 /// The I/O floor: read every article, write every output file with its size, with as many
 /// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
-/// As a build does, each thread reads an article and then writes its share of the outputs
-/// (about three files), article after article, so reading and writing interleave and the
-/// floor meets the memory and the page cache in the state the build meets them. Files are
+/// As a build does, each thread reads a batch of articles and then writes their share of the
+/// outputs (about three files each), batch after batch, so reading and writing interleave and
+/// the floor meets the memory and the page cache in the state the build meets them. Files are
 /// created as a build creates them: article files relative to the open `articles` folder,
 /// the others by path.
 fn io_floor(
@@ -382,11 +386,13 @@ fn io_floor(
                     let n = articles.len().max(1);
                     &outputs[k * outputs.len() / n..(k + 1) * outputs.len() / n]
                 };
-                for k in (t..articles.len().max(1)).step_by(threads) {
-                    if let Some((path, _)) = articles.get(k) {
+                let count = articles.len().max(1);
+                for batch in (t..count.div_ceil(FLOOR_BATCH)).step_by(threads) {
+                    let batch = batch * FLOOR_BATCH..((batch + 1) * FLOOR_BATCH).min(count);
+                    for (path, _) in articles.get(batch.clone()).unwrap_or_default() {
                         std::hint::black_box(std::fs::read(path)?);
                     }
-                    for (rel, len) in share(k) {
+                    for (rel, len) in batch.flat_map(share) {
                         let bytes = &filler[..*len as usize];
                         match rel.strip_prefix("articles") {
                             Ok(name) => folder.write(name, bytes)?,
@@ -851,25 +857,30 @@ mod tests {
     #[test]
     fn the_floor_reads_every_article_and_writes_every_output_with_its_size() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut articles = Vec::new();
-        for i in 0..3 {
-            let path = tmp.path().join(format!("a{i}.txt"));
-            std::fs::write(&path, "text").unwrap();
-            articles.push((path, 4));
+        // A part of a batch, and batches with a part of one over.
+        for count in [3, 2 * FLOOR_BATCH + 5] {
+            let mut articles = Vec::new();
+            for i in 0..count {
+                let path = tmp.path().join(format!("a{i}.txt"));
+                std::fs::write(&path, "text").unwrap();
+                articles.push((path, 4));
+            }
+            // Not a multiple of the articles: files and a channel file to share out.
+            let files = 2 * count + 1;
+            let mut outputs: Vec<(PathBuf, u64)> = (0..files)
+                .map(|i| (PathBuf::from(format!("articles/s{i}.html")), 10 + i as u64))
+                .collect();
+            outputs.push((PathBuf::from("rss.xml"), 3));
+            let dir = tmp.path().join(format!("floor-{count}"));
+            io_floor(&articles, &outputs, &dir).unwrap();
+            for (rel, len) in &outputs {
+                let written = std::fs::metadata(dir.join(rel)).unwrap().len();
+                assert_eq!(written, *len, "{}", rel.display());
+            }
+            let made = std::fs::read_dir(dir.join("articles")).unwrap().count();
+            assert_eq!(made, files);
         }
-        // Not a multiple of the articles: seven files and a channel file to share out.
-        let mut outputs: Vec<(PathBuf, u64)> = (0..7)
-            .map(|i| (PathBuf::from(format!("articles/s{i}.html")), 10 + i))
-            .collect();
-        outputs.push((PathBuf::from("rss.xml"), 3));
-        let dir = tmp.path().join("floor");
-        io_floor(&articles, &outputs, &dir).unwrap();
-        for (rel, len) in &outputs {
-            let written = std::fs::metadata(dir.join(rel)).unwrap().len();
-            assert_eq!(written, *len, "{}", rel.display());
-        }
-        let made = std::fs::read_dir(dir.join("articles")).unwrap().count();
-        assert_eq!(made, 7);
+        let outputs = [(PathBuf::from("rss.xml"), 3)];
         // No article at all: the outputs are still written.
         let dir = tmp.path().join("floor-empty");
         io_floor(&[], &outputs, &dir).unwrap();
