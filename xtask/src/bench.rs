@@ -645,23 +645,34 @@ fn instructions(binary: &Path, work: &Path) -> anyhow::Result<String> {
     // Each stage's inclusive count, from the annotation of the functions the pipeline calls
     // once per article per stage.
     let annotated = Command::new("callgrind_annotate")
-        .arg("--inclusive=yes")
+        .args(["--inclusive=yes", "--threshold=100"])
         .arg(&counts)
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
-    for (stage, function) in [
-        ("parse", "newswire_build::article::parse_article ["),
-        ("validate", "newswire_build::article::check_parsed ["),
+    // The documents' stage counts making them and handing them to the kernel, as one
+    // function did before the build took articles in batches.
+    let stages: [(&str, &[&str]); 3] = [
+        ("parse", &["newswire_build::article::parse_article ["]),
+        ("validate", &["newswire_build::article::check_parsed ["]),
         (
             "export, all per-article formats",
-            "newswire_build::pipeline::write_article [",
+            &[
+                "newswire_build::pipeline::Documents::of [",
+                "newswire_build::pipeline::Documents::write [",
+            ],
         ),
-    ] {
-        let found = annotated
-            .lines()
-            .find(|l| l.contains(function))
-            .and_then(|l| count(l.split_whitespace().next()?));
+    ];
+    for (stage, functions) in stages {
+        let found: Option<u64> = functions
+            .iter()
+            .map(|function| {
+                annotated
+                    .lines()
+                    .find(|l| l.contains(function))
+                    .and_then(|l| count(l.split_whitespace().next()?))
+            })
+            .sum();
         match found {
             Some(n) => {
                 let _ = writeln!(out, "| {stage} | {:.0} |", n as f64 / N as f64);
