@@ -397,7 +397,6 @@ pub fn build_channel(
     (report, diagnostics)
 }
 
-/// Writes the per-article outputs of `record`; returns its JSON-LD document.
 /// At most how many articles a worker takes at a time (see [`Articles::build`]).
 const BATCH: usize = 16;
 /// A worker stops reading articles into a batch once they hold this many bytes, so that a
@@ -490,7 +489,9 @@ impl Articles<'_> {
         let made: Vec<(Parsed, Option<Documents>)> = checked
             .into_iter()
             .map(|parsed| {
-                let documents = (parsed.record.as_ref())
+                let documents = parsed
+                    .record
+                    .as_ref()
                     .map(|record| Documents::of(self.channel, record, times));
                 (parsed, documents)
             })
@@ -506,7 +507,7 @@ impl Articles<'_> {
                 match documents.write(self.staging, &record.slug, &mut pass.times) {
                     Ok(jsonld) => {
                         let compared = time(&mut pass.times.compare, || {
-                            (self.previous).map_or_else(Default::default, |p| {
+                            self.previous.map_or_else(Default::default, |p| {
                                 p.compare(&file, &record, &jsonld)
                             })
                         });

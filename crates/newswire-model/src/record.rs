@@ -482,8 +482,8 @@ mod tests {
         }
     }
 
-    /// Many words in texts of every length around the chunks: none is counted twice where
-    /// the tail's chunk overlaps the last whole one.
+    /// Many words, separated by white space of one and of several bytes, in texts of every
+    /// length around the chunks.
     #[test]
     fn many_words_at_chunk_edges() {
         for len in 0..3 * CHUNK + 2 {
