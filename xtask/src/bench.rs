@@ -227,8 +227,9 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
 ///   are validated one after another (the best of three passes), so validation runs alone
 ///   and its code and tables stay in the processor's caches;
 /// - **each just parsed**: every article is read into a record (not timed) and validated at
-///   once (timed), as a build and `newswire validate` interleave them: validation then starts
-///   each time with caches that parsing filled.
+///   once (timed), as `newswire validate` interleaves them (a build validates a batch of
+///   records after parsing them): validation then starts each time with caches that parsing
+///   filled.
 fn validation_alone(corpus: &Path, articles: &[(PathBuf, u64)]) -> anyhow::Result<(f64, f64)> {
     let validator = newswire_validate::Validator::new();
     let channel = newswire_build::load_channel(&corpus.join("channel.toml"), &validator)
