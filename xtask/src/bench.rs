@@ -355,17 +355,13 @@ fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
     Ok(files)
 }
 
-/// How many articles the floor reads before it writes their outputs: as many as a build's
-/// worker takes at a time.
-const FLOOR_BATCH: usize = 16;
-
 /// The I/O floor: read every article, write every output file with its size, with as many
 /// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
-/// As a build does, each thread reads a batch of articles and then writes their share of the
-/// outputs (about three files each), batch after batch, so reading and writing interleave and
-/// the floor meets the memory and the page cache in the state the build meets them. Files are
-/// created as a build creates them: article files relative to the open `articles` folder,
-/// the others by path.
+/// As a build does, each thread reads a batch of articles ([`newswire_build::BATCH`]) and then
+/// writes their share of the outputs (about three files each), batch after batch, so reading
+/// and writing interleave and the floor meets the memory and the page cache in the state the
+/// build meets them. Files are created as a build creates them: article files relative to the
+/// open `articles` folder, the others by path.
 fn io_floor(
     articles: &[(PathBuf, u64)],
     outputs: &[(PathBuf, u64)],
@@ -388,8 +384,9 @@ fn io_floor(
                     &outputs[k * outputs.len() / n..(k + 1) * outputs.len() / n]
                 };
                 let count = articles.len().max(1);
-                for batch in (t..count.div_ceil(FLOOR_BATCH)).step_by(threads) {
-                    let batch = batch * FLOOR_BATCH..((batch + 1) * FLOOR_BATCH).min(count);
+                let size = newswire_build::BATCH;
+                for batch in (t..count.div_ceil(size)).step_by(threads) {
+                    let batch = batch * size..((batch + 1) * size).min(count);
                     for (path, _) in articles.get(batch.clone()).unwrap_or_default() {
                         std::hint::black_box(std::fs::read(path)?);
                     }
@@ -870,7 +867,7 @@ mod tests {
     fn the_floor_reads_every_article_and_writes_every_output_with_its_size() {
         let tmp = tempfile::tempdir().unwrap();
         // A part of a batch, and batches with a part of one over.
-        for count in [3, 2 * FLOOR_BATCH + 5] {
+        for count in [3, 2 * newswire_build::BATCH + 5] {
             let mut articles = Vec::new();
             for i in 0..count {
                 let path = tmp.path().join(format!("a{i}.txt"));
@@ -892,8 +889,8 @@ mod tests {
             let made = std::fs::read_dir(dir.join("articles")).unwrap().count();
             assert_eq!(made, files);
         }
-        let outputs = [(PathBuf::from("rss.xml"), 3)];
         // No article at all: the outputs are still written.
+        let outputs = [(PathBuf::from("rss.xml"), 3)];
         let dir = tmp.path().join("floor-empty");
         io_floor(&[], &outputs, &dir).unwrap();
         assert!(dir.join("rss.xml").exists());

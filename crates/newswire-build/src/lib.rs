@@ -30,6 +30,6 @@ mod window;
 
 pub use article::{InputKind, read_article, read_article_file};
 pub use channel::{CHANNEL_FILE, discover_channels, find_channel_file, load_channel};
-pub use pipeline::{ChannelReport, Options, Progress, Report, build, build_channel};
+pub use pipeline::{BATCH, ChannelReport, Options, Progress, Report, build, build_channel};
 pub use publish::{ARTICLES_DIR, OutputName};
 pub use timings::StageTimes;

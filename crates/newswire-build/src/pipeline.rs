@@ -397,8 +397,8 @@ pub fn build_channel(
     (report, diagnostics)
 }
 
-/// At most how many articles a worker takes at a time (see [`Articles::build`]).
-const BATCH: usize = 16;
+/// At most how many articles a build's worker takes at a time (see `Articles::build`).
+pub const BATCH: usize = 16;
 /// A worker stops reading articles into a batch once they hold this many bytes, so that a
 /// batch of large articles holds few of them.
 const BATCH_BYTES: usize = 1 << 20;
