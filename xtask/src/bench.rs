@@ -491,9 +491,10 @@ fn large_text(size: usize) -> String {
 
 /// Reads generated 1 MB and 10 MB wire-text articles into validated records, in this process
 /// (as `newswire parse` does, without the process start and schema compilation around it):
-/// the time should grow in proportion to the size. Best of ten each. When valgrind is
-/// installed, also counts the instructions `newswire parse` spends on each, net of a
-/// one-paragraph article: a count that does not move with the machine's caches and load.
+/// the time should grow in proportion to the size. Best of ten each, the sizes taking turns.
+/// When valgrind is installed, also counts the instructions `newswire parse` spends on each,
+/// net of a one-paragraph article: a count that does not move with the machine's caches and
+/// load.
 fn large_articles(root: &Path, binary: &Path, work: &Path) -> anyhow::Result<Large> {
     let channel_file = root.join("tests/data/channel.toml");
     let validator = newswire_validate::Validator::new();
@@ -517,15 +518,16 @@ fn large_articles(root: &Path, binary: &Path, work: &Path) -> anyhow::Result<Lar
     let baseline = counted(&large_text(0), "large-0.txt")?;
     let mut table = String::from(
         "\none large wire-text article read into a validated record (parse and both validation \
-         layers, in process, best of 10; instructions: `newswire parse` under callgrind, net of \
+         layers, in process, best of 10 taking turns; instructions: `newswire parse` under callgrind, net of \
          a one-paragraph article):\n\n| size | s | MB/s | instructions |\n|---:|---:|---:|---:|\n",
     );
-    let mut times = Vec::new();
-    let mut counts = Vec::new();
-    for (label, size) in [("1 MB", 1_000_000usize), ("10 MB", 10_000_000)] {
-        let text = large_text(size);
-        let mut best = Duration::MAX;
-        for _ in 0..10 {
+    let sizes = [("1 MB", 1_000_000usize), ("10 MB", 10_000_000)];
+    let texts = sizes.map(|(_, size)| large_text(size));
+    // The sizes take turns, so that a change in the machine's speed while they run (on a
+    // shared host, by half within seconds) reaches both alike rather than one size's runs.
+    let mut best = [Duration::MAX; 2];
+    for _ in 0..10 {
+        for ((best, text), (label, _)) in best.iter_mut().zip(&texts).zip(sizes) {
             let started = Instant::now();
             let parsed = newswire_build::read_article(
                 "large.txt",
@@ -534,12 +536,16 @@ fn large_articles(root: &Path, binary: &Path, work: &Path) -> anyhow::Result<Lar
                 &ctx,
                 &validator,
             );
-            best = best.min(started.elapsed());
+            *best = (*best).min(started.elapsed());
             if parsed.record.is_none() {
                 bail!("the {label} article is invalid: {:?}", parsed.diagnostics);
             }
         }
-        let net = counted(&text, &format!("large-{size}.txt"))?
+    }
+    let mut times = Vec::new();
+    let mut counts = Vec::new();
+    for (((label, size), text), best) in sizes.into_iter().zip(&texts).zip(best) {
+        let net = counted(text, &format!("large-{size}.txt"))?
             .zip(baseline)
             .map(|(n, base)| n.saturating_sub(base));
         let secs = best.as_secs_f64();
