@@ -376,3 +376,101 @@ fn build_reports_stage_timings() {
         "parsing takes some time"
     );
 }
+
+/// `--max-article-bytes` holds for every command that reads articles, as it does for a build:
+/// an article one byte over the limit is refused (NW0005) without being parsed, with exit 1,
+/// and one at the limit is read.
+#[test]
+fn every_command_refuses_articles_over_the_size_limit() {
+    let article = root().join("feeds/harbour-ledger/articles/ferry-strike.txt");
+    let bytes = std::fs::read(&article).unwrap();
+    let size = bytes.len();
+    let under = (size - 1).to_string();
+    let at = size.to_string();
+    let refused = |output: &std::process::Output, what: &str| {
+        assert_eq!(output.status.code(), Some(1), "{what}: {}", stderr(output));
+        let report = stderr(output) + &stdout(output);
+        assert!(
+            report.contains("NW0005") && report.contains(&format!("over the limit of {under}")),
+            "{what}: {report}"
+        );
+    };
+
+    let parse = |limit: &str| {
+        run(newswire()
+            .arg("parse")
+            .arg(&article)
+            .args(["--max-article-bytes", limit]))
+    };
+    let over = parse(&under);
+    refused(&over, "parse");
+    assert!(stderr(&over).contains(&format!("the file is {size} bytes")));
+    assert_eq!(stdout(&over), "", "no record is printed");
+    let read = parse(&at);
+    assert_eq!(read.status.code(), Some(0), "{}", stderr(&read));
+
+    let validate = run(newswire().arg("validate").arg(&article).args([
+        "--format",
+        "json",
+        "--max-article-bytes",
+        &under,
+    ]));
+    refused(&validate, "validate a file");
+    let found: Vec<Value> = stdout(&validate)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "NW0005");
+    assert_eq!(found[0]["file"], article.display().to_string());
+
+    // A channel folder is validated as a build would read it: every article over 100 bytes.
+    let channel = run(newswire().args([
+        "validate",
+        "feeds/harbour-ledger",
+        "--format",
+        "json",
+        "--max-article-bytes",
+        "100",
+    ]));
+    assert_eq!(channel.status.code(), Some(1), "{}", stderr(&channel));
+    let too_large = stdout(&channel)
+        .lines()
+        .filter(|l| l.contains("\"NW0005\""))
+        .count();
+    let articles = std::fs::read_dir(root().join("feeds/harbour-ledger/articles"))
+        .unwrap()
+        .count();
+    assert_eq!(too_large, articles, "{}", stdout(&channel));
+
+    let export = run(newswire()
+        .args(["export", "--format", "jsonld"])
+        .arg(&article)
+        .args(["--max-article-bytes", &under]));
+    refused(&export, "export");
+    assert_eq!(stdout(&export), "", "nothing is exported");
+
+    // Standard input has no size to check first: reading stops one byte past the limit.
+    let stdin = run(newswire()
+        .args([
+            "parse",
+            "-",
+            "--channel",
+            "feeds/harbour-ledger/channel.toml",
+        ])
+        .args(["--max-article-bytes", &under])
+        .stdin(std::fs::File::open(&article).unwrap()));
+    refused(&stdin, "parse standard input");
+    assert!(stderr(&stdin).contains(&format!("more than {under} bytes")));
+    assert!(stderr(&stdin).contains("<stdin>"));
+    let stdin = run(newswire()
+        .args([
+            "parse",
+            "-",
+            "--channel",
+            "feeds/harbour-ledger/channel.toml",
+        ])
+        .args(["--max-article-bytes", &at])
+        .stdin(std::fs::File::open(&article).unwrap()));
+    assert_eq!(stdin.status.code(), Some(0), "{}", stderr(&stdin));
+}

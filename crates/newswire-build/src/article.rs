@@ -1,5 +1,6 @@
 //! Reading one article file of any kind into a validated record.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use newswire_ingest::{Context, Parsed};
@@ -154,35 +155,56 @@ pub(crate) fn load_article(
             .with_hint("articles are wire text (.txt), Markdown (.md) or records (.json)"),
         );
     };
-    // One open: the size is read from the open file, and reading stops past the limit even
-    // if the file grows in between.
-    let read = || -> std::io::Result<Result<Vec<u8>, u64>> {
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len();
-        if len > max_bytes {
-            return Ok(Err(len));
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
-            &mut bytes,
-        )?;
-        if bytes.len() as u64 > max_bytes {
-            return Ok(Err(bytes.len() as u64));
-        }
-        Ok(Ok(bytes))
-    };
-    match read() {
+    match read_file_at_most(path, max_bytes) {
         Ok(Ok(bytes)) => Ok((kind, bytes)),
-        Ok(Err(len)) => fail(
-            Diagnostic::error(
-                Code::TooLarge,
-                format!("the file is {len} bytes, over the limit of {max_bytes}"),
-            )
-            .with_hint("split the article, or raise the limit with --max-article-bytes"),
-        ),
+        Ok(Err(too_large)) => fail(too_large),
         Err(err) => fail(io_error(&err)),
     }
+}
+
+/// [`read_at_most`] of the file at `path`, in one open: its size is read from the open file,
+/// and reading stops past the limit even if the file grows in between.
+pub fn read_file_at_most(
+    path: &Path,
+    max_bytes: u64,
+) -> std::io::Result<Result<Vec<u8>, Diagnostic>> {
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    read_at_most(file, Some(len), max_bytes)
+}
+
+/// Reads an article whole from `source`, unless it is over `max_bytes`: then the error
+/// ([`Code::TooLarge`], without a file) is returned instead, and no more than one byte past the
+/// limit has been read. `size`, a file's length from its metadata when known, is checked before
+/// anything is read.
+pub fn read_at_most(
+    source: impl std::io::Read,
+    size: Option<u64>,
+    max_bytes: u64,
+) -> std::io::Result<Result<Vec<u8>, Diagnostic>> {
+    let too_large = |message: String| {
+        Ok(Err(Diagnostic::error(Code::TooLarge, message).with_hint(
+            "split the article, or raise the limit with --max-article-bytes",
+        )))
+    };
+    if let Some(len) = size
+        && len > max_bytes
+    {
+        return too_large(format!(
+            "the file is {len} bytes, over the limit of {max_bytes}"
+        ));
+    }
+    let capacity = size.map_or(0, |len| usize::try_from(len).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(capacity);
+    source
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return too_large(format!(
+            "the input is more than {max_bytes} bytes, over the limit of {max_bytes}"
+        ));
+    }
+    Ok(Ok(bytes))
 }
 
 pub(crate) fn io_error(err: &std::io::Error) -> Diagnostic {

@@ -28,8 +28,10 @@ mod publish;
 mod timings;
 mod window;
 
-pub use article::{InputKind, read_article, read_article_file};
+pub use article::{InputKind, read_article, read_article_file, read_at_most, read_file_at_most};
 pub use channel::{CHANNEL_FILE, discover_channels, find_channel_file, load_channel};
-pub use pipeline::{BATCH, ChannelReport, Options, Progress, Report, build, build_channel};
+pub use pipeline::{
+    BATCH, ChannelReport, MAX_ARTICLE_BYTES, Options, Progress, Report, build, build_channel,
+};
 pub use publish::{ARTICLES_DIR, OutputName};
 pub use timings::StageTimes;

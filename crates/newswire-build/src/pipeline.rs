@@ -35,6 +35,10 @@ pub trait Progress: Send + Sync {
     fn channel_finished(&self, report: &ChannelReport);
 }
 
+/// The largest article file read unless told otherwise (16 MiB): far more than any article,
+/// and little enough that a stray binary or log file is refused before it is read.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// How a build runs.
 #[derive(Clone)]
 pub struct Options {
@@ -69,7 +73,7 @@ impl Options {
             out_dir: out_dir.to_path_buf(),
             keep_going: false,
             published: None,
-            max_article_bytes: 16 * 1024 * 1024,
+            max_article_bytes: MAX_ARTICLE_BYTES,
             progress: None,
         }
     }

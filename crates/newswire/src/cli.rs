@@ -115,6 +115,9 @@ pub(crate) struct Reading {
     /// The channel file the articles belong to [default: the nearest channel.toml above each file].
     #[arg(long, value_name = "FILE")]
     pub(crate) channel: Option<PathBuf>,
+    /// Largest article read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = newswire_build::MAX_ARTICLE_BYTES)]
+    pub(crate) max_article_bytes: u64,
 }
 
 #[derive(Debug, Args)]
@@ -133,7 +136,7 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
     pub(crate) published: Option<Timestamp>,
     /// Largest article file read, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = newswire_build::MAX_ARTICLE_BYTES)]
     pub(crate) max_article_bytes: u64,
     /// Print where each channel's build spent its time (processor seconds per stage, summed
     /// over threads), as one JSON object per channel on standard error.

@@ -1,7 +1,7 @@
 //! What each command does: read flags, call the libraries, print, choose the exit code.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -153,7 +153,7 @@ fn check_channel_dir(dir: &Path) -> anyhow::Result<()> {
 
 fn parse(args: ParseArgs, ui: &Ui) -> anyhow::Result<u8> {
     let validator = Validator::new();
-    let input = Input::read(&args.file)?;
+    let input = Input::read(&args.file, args.reading.max_article_bytes)?;
     let channel = channel_for(ui, &args.reading, &args.file, &validator)?;
     let parsed = input.parse(&args.reading, channel.as_ref(), &validator);
     report_diagnostics(
@@ -185,7 +185,7 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
     for path in &args.paths {
         if path.is_dir() {
             for dir in channel_dirs(path)? {
-                let (articles, found) = validate_channel_dir(ui, &dir, &validator)?;
+                let (articles, found) = validate_channel_dir(ui, &dir, &args.reading, &validator)?;
                 files += articles + 1;
                 diagnostics.extend(found);
             }
@@ -199,7 +199,7 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
             }
         } else {
             files += 1;
-            let input = Input::read(path)?;
+            let input = Input::read(path, args.reading.max_article_bytes)?;
             let channel = channel_for(ui, &args.reading, path, &validator)?;
             channelless |= channel.is_none() && input.kind != InputKind::Record;
             let parsed = input.parse(&args.reading, channel.as_ref(), &validator);
@@ -239,10 +239,12 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
 fn validate_channel_dir(
     ui: &Ui,
     dir: &Path,
+    reading: &Reading,
     validator: &Validator,
 ) -> anyhow::Result<(usize, Vec<Diagnostic>)> {
     let scratch = tempfile::tempdir().context("cannot make a scratch folder")?;
     let mut options = Options::new(scratch.path());
+    options.max_article_bytes = reading.max_article_bytes;
     let bar = ui.progress().then(|| Arc::new(Bar::new()));
     options.progress = bar
         .clone()
@@ -268,7 +270,7 @@ fn export(args: ExportArgs, ui: &Ui) -> anyhow::Result<u8> {
     let mut sources = HashMap::new();
     let mut records = Vec::new();
     for path in &args.files {
-        let input = Input::read(path)?;
+        let input = Input::read(path, args.reading.max_article_bytes)?;
         let parsed = input.parse(&args.reading, channel.as_ref(), &validator);
         diagnostics.extend(parsed.diagnostics);
         sources.extend(input.sources());
@@ -571,26 +573,30 @@ fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
 struct Input {
     label: String,
     kind: InputKind,
-    bytes: Vec<u8>,
+    /// The bytes, or the error that refused them: over `--max-article-bytes`.
+    bytes: Result<Vec<u8>, Diagnostic>,
     from_stdin: bool,
 }
 
 impl Input {
-    fn read(path: &Path) -> anyhow::Result<Input> {
+    /// Reads the article at `path` (`-`: standard input); one over `max_bytes` is not read
+    /// but refused with a diagnostic, as a build refuses it.
+    fn read(path: &Path, max_bytes: u64) -> anyhow::Result<Input> {
         if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("cannot read standard input")?;
-            let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+            let label = "<stdin>".to_owned();
+            let bytes = newswire_build::read_at_most(std::io::stdin().lock(), None, max_bytes)
+                .context("cannot read standard input")?
+                .map_err(|d| d.in_file(label.clone()));
+            let looks_like_json = bytes
+                .as_ref()
+                .is_ok_and(|bytes| bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
             let kind = if looks_like_json {
                 InputKind::Record
             } else {
                 InputKind::WireText
             };
             return Ok(Input {
-                label: "<stdin>".to_owned(),
+                label,
                 kind,
                 bytes,
                 from_stdin: true,
@@ -608,10 +614,12 @@ impl Input {
                 path.display()
             );
         };
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let label = path.display().to_string();
+        let bytes = newswire_build::read_file_at_most(path, max_bytes)
+            .with_context(|| format!("cannot read {label}"))?
+            .map_err(|d| d.in_file(label.clone()));
         Ok(Input {
-            label: path.display().to_string(),
+            label,
             kind,
             bytes,
             from_stdin: false,
@@ -623,16 +631,24 @@ impl Input {
             channel,
             published: reading.published,
         };
-        read_article(&self.label, self.kind, &self.bytes, &ctx, validator)
+        match &self.bytes {
+            Ok(bytes) => read_article(&self.label, self.kind, bytes, &ctx, validator),
+            Err(refused) => Parsed {
+                record: None,
+                diagnostics: vec![refused.clone()],
+            },
+        }
     }
 
     /// The text of inputs that are not files, for diagnostics to quote.
     fn sources(&self) -> HashMap<String, String> {
         let mut map = HashMap::new();
-        if self.from_stdin {
+        if self.from_stdin
+            && let Ok(bytes) = &self.bytes
+        {
             map.insert(
                 self.label.clone(),
-                String::from_utf8_lossy(&self.bytes).into_owned(),
+                String::from_utf8_lossy(bytes).into_owned(),
             );
         }
         map
