@@ -128,19 +128,40 @@ fn line_column(text: &str, offset: usize) -> (u32, u32) {
     )
 }
 
-/// The line of the key a JSON pointer ends in, found by a plain scan for `key =`; good enough
-/// to point a person at the right line of a small hand-written file.
+/// The line of the key a JSON pointer names, found by a plain scan; good enough to point a
+/// person at the right line of a small hand-written file. A key of a table (`/publisher/name`)
+/// is looked for under the table's `[publisher]` header, or is the line of an inline table
+/// (`publisher = { … }`); a top-level key, before the first header, or a table's header.
 fn key_line(text: &str, pointer: &str) -> Option<u32> {
-    let key = pointer
-        .rsplit('/')
-        .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))?;
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start();
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .and_then(|i| u32::try_from(i + 1).ok())
+    let mut keys = pointer
+        .split('/')
+        .filter(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()));
+    let first = keys.next()?;
+    let assigns = |line: &str, key: &str| {
+        line.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let is_header = |line: &str| line.trim_start().starts_with('[');
+    let lines = || text.lines().enumerate();
+    let header = format!("[{first}]");
+    let table = lines().position(|(_, line)| line.trim() == header);
+    let found = match keys.next() {
+        None => lines()
+            .take_while(|(_, line)| !is_header(line))
+            .find(|(_, line)| assigns(line, first))
+            .or_else(|| table.map(|at| (at, ""))),
+        Some(key) => match table {
+            Some(at) => lines()
+                .skip(at + 1)
+                .take_while(|(_, line)| !is_header(line))
+                .find(|(_, line)| assigns(line, key)),
+            None => lines()
+                .take_while(|(_, line)| !is_header(line))
+                .find(|(_, line)| assigns(line, first)),
+        },
+    };
+    found.and_then(|(i, _)| u32::try_from(i + 1).ok())
 }
 
 #[cfg(test)]
@@ -188,9 +209,19 @@ mod tests {
 
     #[test]
     fn key_lines() {
-        let text = "title = \"x\"\n[publisher]\nname = \"y\"\nurl = \"z\"\n";
-        assert_eq!(key_line(text, "/publisher/url"), Some(4));
+        let text = "title = \"x\"\ndefault_author = { name = \"\" }\n\n[publisher]\nname = \"y\"\nurl = \"z\"\n\n[id_scheme]\nkind = \"url\"\nurl = \"w\"\n";
+        assert_eq!(key_line(text, "/publisher/url"), Some(6));
+        assert_eq!(key_line(text, "/publisher/name"), Some(5));
+        assert_eq!(key_line(text, "/id_scheme/url"), Some(10));
+        assert_eq!(key_line(text, "/default_author/name"), Some(2));
         assert_eq!(key_line(text, "/title"), Some(1));
+        assert_eq!(key_line(text, "/id_scheme"), Some(8));
+        assert_eq!(
+            key_line(text, "/url"),
+            None,
+            "only keys of tables are named url"
+        );
         assert_eq!(key_line(text, "/missing"), None);
+        assert_eq!(key_line(text, "/publisher/missing"), None);
     }
 }

@@ -124,6 +124,9 @@ codes! {
     NoAuthor = "NW0312",
     /// The record JSON cannot be read.
     RecordSyntax = "NW0313",
+    /// A person or organisation is credited without a name: the name is empty or only white
+    /// space.
+    EmptyName = "NW0314",
 
     // NW04xx: the channel.
     /// `channel.toml` is missing, not valid TOML, or does not match the channel schema.

@@ -5,8 +5,9 @@
 //! schemas committed in the repository's `schemas/` folder (the very bytes partners
 //! validate against), with format assertions (`date-time`, `uri`) on. The **rules layer**
 //! checks what a schema cannot: dates in order, headline and description lengths, the word
-//! count, ids that are URLs or `tag:` URIs, picture credits without a picture, characters XML
-//! 1.0 forbids, and, across a set of records, unique ids and slugs.
+//! count, ids that are URLs or `tag:` URIs, names of whoever is credited, picture credits
+//! without a picture, characters XML 1.0 forbids, and, across a set of records, unique ids and
+//! slugs; on a channel, that the texts every feed shows are not blank.
 //!
 //! Every problem is a [`Diagnostic`] with a stable [`Code`](newswire_model::Code), a
 //! severity, the file, a JSON pointer and a hint, and every problem is reported, not only the

@@ -49,6 +49,21 @@ pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut 
     if authors.is_none() || authors.and_then(Value::as_array).is_some_and(Vec::is_empty) {
         no_author(&mut push);
     }
+    for (key, who) in CREDITED_LISTS {
+        let list = record
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        for (i, entry) in list.enumerate() {
+            if let Some(name) = entry.get("name").and_then(Value::as_str) {
+                name_rule(name, who, || format!("/{key}/{i}/name"), &mut push);
+            }
+        }
+    }
+    if let Some(name) = record.pointer("/publisher/name").and_then(Value::as_str) {
+        name_rule(name, PUBLISHER, || "/publisher/name".to_owned(), &mut push);
+    }
     if let Some(body) = field::<Vec<Block>>(record, "body") {
         let stored = record.get("word_count").and_then(Value::as_u64);
         body_rules(&body, stored, &mut push);
@@ -91,6 +106,24 @@ pub(crate) fn check_record(
     if record.authors.is_empty() {
         no_author(&mut push);
     }
+    let people = [&record.authors, &record.contributors, &record.editors];
+    for ((key, who), people) in CREDITED_LISTS.into_iter().zip(people) {
+        for (i, person) in people.iter().enumerate() {
+            name_rule(&person.name, who, || format!("/{key}/{i}/name"), &mut push);
+        }
+    }
+    let (key, who) = CREDITED_LISTS[3];
+    for (i, source) in record.sources.iter().enumerate() {
+        name_rule(&source.name, who, || format!("/{key}/{i}/name"), &mut push);
+    }
+    if let Some(publisher) = &record.publisher {
+        name_rule(
+            &publisher.name,
+            PUBLISHER,
+            || "/publisher/name".to_owned(),
+            &mut push,
+        );
+    }
     body_rules(&record.body, Some(u64::from(record.word_count)), &mut push);
     if let Some(image) = &record.image
         && image.credit.is_some()
@@ -99,6 +132,31 @@ pub(crate) fn check_record(
         credit_without_image(&mut push);
     }
     record_characters(record, &mut push);
+}
+
+/// The rules on a channel's JSON form: its title, its description and the names it credits
+/// (publisher, default author) have text, which every feed shows. A value of the wrong form is
+/// the schema layer's to report.
+pub(crate) fn check_channel(file: &str, channel: &Value, out: &mut Vec<Diagnostic>) {
+    for (pointer, what) in [
+        ("/title", "the channel's title"),
+        ("/description", "the channel's description"),
+        ("/publisher/name", "the publisher's name"),
+        ("/default_author/name", "the default author's name"),
+    ] {
+        if channel
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .is_some_and(|text| text.trim().is_empty())
+        {
+            out.push(
+                Diagnostic::error(Code::ChannelInvalid, format!("{what} is empty"))
+                    .at_pointer(pointer)
+                    .with_hint("write it: every feed shows it")
+                    .in_file(file),
+            );
+        }
+    }
 }
 
 /// Reports every string in `document` (a record or a channel) that holds a character XML 1.0
@@ -239,6 +297,33 @@ fn longer_than(text: &str, max: usize) -> Option<usize> {
     }
     let length = text.chars().count();
     (length > max).then_some(length)
+}
+
+/// The lists of people and organisations a record credits by name, in the order the rules
+/// check them, each with what one of its entries is called in a diagnostic.
+const CREDITED_LISTS: [(&str, &str); 4] = [
+    ("authors", "an author"),
+    ("contributors", "a contributor"),
+    ("editors", "an editor"),
+    ("sources", "a source"),
+];
+/// What the record's publisher is called in a diagnostic.
+const PUBLISHER: &str = "the publisher";
+
+/// A credited person or organisation, `who`, has a name; `at` gives the name's pointer.
+fn name_rule(
+    name: &str,
+    who: &str,
+    at: impl FnOnce() -> String,
+    push: &mut impl FnMut(Diagnostic),
+) {
+    if name.trim().is_empty() {
+        push(
+            Diagnostic::error(Code::EmptyName, format!("{who} is credited without a name"))
+                .at_pointer(at())
+                .with_hint("write the name, or remove the entry"),
+        );
+    }
 }
 
 fn no_author(push: &mut impl FnMut(Diagnostic)) {

@@ -87,6 +87,7 @@ impl Validator {
     pub fn channel_json(&self, file: &str, value: &Value) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         schema_diagnostics(&self.channel, CHANNEL, file, value, &mut out);
+        rules::check_channel(file, value, &mut out);
         rules::check_characters(file, value, &mut out);
         out
     }

@@ -93,6 +93,26 @@ fn channels() {
             vec![("/rights", Some(Value::Null))],
             vec![(ChannelInvalid, Error, "/rights")],
         ),
+        // Every feed shows the title, the description and the names: none may be blank.
+        (
+            vec![
+                ("/title", Some(json!(" "))),
+                ("/description", Some(json!(""))),
+                ("/publisher/name", Some(json!("\t"))),
+                ("/default_author/name", Some(json!("\u{A0}"))),
+            ],
+            vec![
+                (ChannelInvalid, Error, "/title"),
+                (ChannelInvalid, Error, "/description"),
+                (ChannelInvalid, Error, "/publisher/name"),
+                (ChannelInvalid, Error, "/default_author/name"),
+            ],
+        ),
+        // A value of the wrong form is the schema's alone to report.
+        (
+            vec![("/title", Some(json!(7)))],
+            vec![(ChannelInvalid, Error, "/title")],
+        ),
         // Characters XML forbids would reach every feed: the channel's texts are checked too.
         (
             vec![

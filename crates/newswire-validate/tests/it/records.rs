@@ -228,6 +228,26 @@ fn one_problem_at_a_time() {
             vec![(NoAuthor, Warning, "/authors")],
         ),
         (
+            "an author without a name",
+            vec![("/authors/0/name", Some(json!(" \t ")))],
+            vec![(EmptyName, Error, "/authors/0/name")],
+        ),
+        (
+            "every other credit without a name",
+            vec![
+                ("/publisher/name", Some(json!(""))),
+                ("/sources/0/name", Some(json!("\u{3000}"))),
+                ("/editors/0/name", Some(json!(""))),
+                ("/contributors/0/name", Some(json!(" "))),
+            ],
+            vec![
+                (EmptyName, Error, "/contributors/0/name"),
+                (EmptyName, Error, "/editors/0/name"),
+                (EmptyName, Error, "/sources/0/name"),
+                (EmptyName, Error, "/publisher/name"),
+            ],
+        ),
+        (
             "no body",
             vec![("/body", Some(json!([]))), ("/word_count", Some(json!(0)))],
             vec![(EmptyBody, Error, "/body")],
@@ -302,6 +322,7 @@ fn every_problem_is_reported_at_once() {
             ("/headline", Some(json!("h".repeat(2000)))),
             ("/description", Some(json!(""))),
             ("/authors", None),
+            ("/editors/0/name", Some(json!(""))),
             ("/image/url", None),
             ("/url", Some(json!("javascript:alert(1)"))),
             ("/tags", Some(json!(["ferries"]))),
@@ -321,6 +342,7 @@ fn every_problem_is_reported_at_once() {
             (HeadlineLength, Warning, "/headline"),
             (DescriptionLength, Error, "/description"),
             (NoAuthor, Warning, "/authors"),
+            (EmptyName, Error, "/editors/0/name"),
             (CreditWithoutImage, Warning, "/image/credit"),
             (WordCountMismatch, Error, "/word_count"),
             (ForbiddenCharacter, Error, "/body/1/text"),
