@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use newswire_ingest::{Context, Parsed};
+use newswire_ingest::{Context, Parsed, Places};
 use newswire_model::{Code, Diagnostic};
 use newswire_validate::Validator;
 
@@ -67,12 +67,10 @@ pub(crate) fn parse_article(
                 finish(Parsed {
                     record,
                     diagnostics,
+                    places: Places::default(),
                 })
             }
-            Err(err) => Parsed {
-                record: None,
-                diagnostics: vec![invalid_utf8(bytes, err.valid_up_to()).in_file(file)],
-            },
+            Err(err) => Parsed::failed(invalid_utf8(bytes, err.valid_up_to()).in_file(file)),
         },
     }
 }
@@ -88,7 +86,17 @@ pub(crate) fn check_parsed(
     if kind != InputKind::Record
         && let Some(record) = &parsed.record
     {
-        parsed.diagnostics.extend(validator.record(file, record));
+        // What validation finds in a field points at where the field was read, and the list
+        // stays in the order of the file, those without a place last.
+        let found = validator.record(file, record);
+        let places = &parsed.places;
+        parsed
+            .diagnostics
+            .extend(found.into_iter().map(|d| places.locate(d)));
+        parsed.diagnostics.sort_by_key(|d| {
+            d.location
+                .map_or((u32::MAX, u32::MAX), |at| (at.line, at.column))
+        });
     }
     finish(parsed)
 }
@@ -132,10 +140,7 @@ pub fn read_article_file(
     let file = path.display().to_string();
     match load_article(path, max_bytes) {
         Ok((kind, bytes)) => read_article(&file, kind, &bytes, ctx, validator),
-        Err(diagnostic) => Parsed {
-            record: None,
-            diagnostics: vec![diagnostic],
-        },
+        Err(diagnostic) => Parsed::failed(diagnostic),
     }
 }
 

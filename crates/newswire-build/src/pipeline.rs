@@ -466,13 +466,7 @@ impl Articles<'_> {
                     });
                     (Some(kind), parsed)
                 }
-                Err(diagnostic) => {
-                    let failed = Parsed {
-                        record: None,
-                        diagnostics: vec![diagnostic],
-                    };
-                    (None, failed)
-                }
+                Err(diagnostic) => (None, Parsed::failed(diagnostic)),
             })
             .collect();
         let checked: Vec<Parsed> = parsed

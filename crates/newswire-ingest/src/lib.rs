@@ -53,7 +53,7 @@ mod slug;
 mod text;
 mod trailer;
 
-use newswire_model::{Channel, Code, Diagnostic, Record, Timestamp};
+use newswire_model::{Channel, Code, Diagnostic, Location, Record, Timestamp};
 
 pub use slug::slugify;
 
@@ -77,9 +77,64 @@ pub struct Parsed {
     pub record: Option<Record>,
     /// Every problem found, sorted by position (problems without one last).
     pub diagnostics: Vec<Diagnostic>,
+    /// Where in the article the record's fields were read from, so that what validation
+    /// later finds in a field can point at the article's text.
+    pub places: Places,
+}
+
+/// Where in an article a record's fields were read from: the place of the value each field
+/// came from (a front matter key, the headline line, the byline), by the field's JSON pointer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places(Vec<(&'static str, Location)>);
+
+impl Places {
+    /// The place of the value at `pointer`: its field's own, or that of the field it is
+    /// part of (`/authors/0/name` was read where `/authors` was).
+    pub fn find(&self, pointer: &str) -> Option<Location> {
+        self.0
+            .iter()
+            .filter(|(field, _)| {
+                pointer
+                    .strip_prefix(field)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .max_by_key(|(field, _)| field.len())
+            .map(|&(_, location)| location)
+    }
+
+    /// `diagnostic`, found in the record at a pointer, placed where its field was read, when it
+    /// has no place in the file yet; the pointer stays, naming the field.
+    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if diagnostic.location.is_none()
+            && let Some(pointer) = &diagnostic.pointer
+        {
+            diagnostic.location = self.find(pointer);
+        }
+        diagnostic
+    }
+
+    pub(crate) fn add(&mut self, field: &'static str, pos: Pos) {
+        self.0.push((
+            field,
+            Location {
+                line: pos.line,
+                column: pos.column,
+                length: pos.length,
+            },
+        ));
+    }
 }
 
 impl Parsed {
+    /// An article that could not be read at all, for `diagnostic`.
+    pub fn failed(diagnostic: Diagnostic) -> Parsed {
+        Parsed {
+            record: None,
+            diagnostics: vec![diagnostic],
+            places: Places::default(),
+        }
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -148,6 +203,7 @@ fn read(
 ) -> Parsed {
     let mut sink = Sink::new(file);
     let text = decode::decode(bytes, &mut sink);
+    let mut places = Places::default();
     let record = if text.trim().is_empty() {
         sink.error(
             Code::EmptyInput,
@@ -161,6 +217,7 @@ fn read(
             Some(split) => {
                 let body = reader(split.body, split.body_line, &mut sink);
                 let draft = draft::build(body, &mut sink);
+                places = resolve::places(&draft, &split.front);
                 resolve::resolve(draft, split.front, split.body_line, ctx, &mut sink)
             }
             None => None,
@@ -171,5 +228,6 @@ fn read(
     Parsed {
         record: if failed { None } else { record },
         diagnostics,
+        places,
     }
 }

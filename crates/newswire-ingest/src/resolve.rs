@@ -6,13 +6,13 @@ use newswire_model::{
     AbsoluteUrl, Block, Channel, Code, Image, Organization, Person, Record, Slug, word_count,
 };
 
-use crate::Context;
-use crate::diag::{Pos, Sink};
+use crate::diag::{At, Pos, Sink};
 use crate::draft::Draft;
 use crate::frontmatter::FrontMatter;
 use crate::names::{merge, same_name, same_people};
 use crate::slug::slugify;
 use crate::text::{first_sentence, shorten, summarize};
+use crate::{Context, Places};
 
 /// Longest derived headline, in characters.
 pub(crate) const HEADLINE_MAX: usize = 110;
@@ -25,6 +25,50 @@ pub(crate) fn derive_headline(lead: &str) -> String {
     let first = first_sentence(lead).trim_end();
     let first = first.strip_suffix('.').unwrap_or(first);
     shorten(first, HEADLINE_MAX)
+}
+
+/// Where the fields of the record [`resolve`] makes were read from, as it chooses between
+/// front matter and text: what it takes from front matter is at the key, a headline line,
+/// byline or picture where the text has it, and what it derives (a headline, a description)
+/// at the lead it derives it from.
+pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
+    let mut places = Places::default();
+    let t = &draft.trailer;
+    fn pos<T>(at: &Option<At<T>>) -> Option<Pos> {
+        at.as_ref().map(|at| at.pos)
+    }
+    let first = |positions: &[Option<Pos>]| positions.iter().flatten().next().copied();
+    let lead = draft.lead.as_ref().map(|l| l.pos);
+    for (field, at) in [
+        (
+            "/headline",
+            first(&[pos(&fm.headline), pos(&draft.headline), lead]),
+        ),
+        ("/description", first(&[pos(&fm.description), lead])),
+        ("/slug", pos(&fm.slug)),
+        ("/url", pos(&fm.url)),
+        ("/published", pos(&fm.published)),
+        ("/modified", pos(&fm.modified)),
+        ("/language", pos(&fm.language)),
+        ("/section", pos(&fm.section)),
+        ("/genre", first(&[pos(&fm.genre), pos(&t.genre)])),
+        (
+            "/authors",
+            first(&[pos(&fm.authors), pos(&draft.byline), pos(&t.written_by)]),
+        ),
+        (
+            "/publisher",
+            first(&[pos(&fm.publisher), pos(&t.publisher)]),
+        ),
+        ("/image", first(&[pos(&fm.image), pos(&draft.image)])),
+        ("/image/credit", pos(&t.picture)),
+        ("/body/0", lead),
+    ] {
+        if let Some(at) = at {
+            places.add(field, at);
+        }
+    }
+    places
 }
 
 /// Makes the record, or `None` when something it needs is missing (each such problem has

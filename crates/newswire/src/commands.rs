@@ -633,10 +633,7 @@ impl Input {
         };
         match &self.bytes {
             Ok(bytes) => read_article(&self.label, self.kind, bytes, &ctx, validator),
-            Err(refused) => Parsed {
-                record: None,
-                diagnostics: vec![refused.clone()],
-            },
+            Err(refused) => Parsed::failed(refused.clone()),
         }
     }
 

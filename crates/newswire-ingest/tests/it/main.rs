@@ -3,6 +3,7 @@
 mod articles;
 mod hostile;
 mod markdown;
+mod places;
 mod seed;
 
 use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
