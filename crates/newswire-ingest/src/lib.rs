@@ -113,6 +113,10 @@ impl Places {
         diagnostic
     }
 
+    pub(crate) fn with_capacity(fields: usize) -> Places {
+        Places(Vec::with_capacity(fields))
+    }
+
     pub(crate) fn add(&mut self, field: &'static str, pos: Pos) {
         self.0.push((
             field,

@@ -32,7 +32,7 @@ pub(crate) fn derive_headline(lead: &str) -> String {
 /// byline or picture where the text has it, and what it derives (a headline, a description)
 /// at the lead it derives it from.
 pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
-    let mut places = Places::default();
+    let mut places = Places::with_capacity(14);
     let t = &draft.trailer;
     fn pos<T>(at: &Option<At<T>>) -> Option<Pos> {
         at.as_ref().map(|at| at.pos)
