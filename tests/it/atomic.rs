@@ -200,6 +200,55 @@ fn spawn_build(channel: &Path, out: &Path) -> Child {
         .unwrap()
 }
 
+/// A second build of the channel started while the first writes its staging folder: the
+/// second leaves that folder alone, both publish a whole channel, and nothing is left beside it.
+#[test]
+fn two_builds_of_one_channel_at_once_both_publish_whole() {
+    let work = tempfile::tempdir().unwrap();
+    let channel = channel(work.path());
+    for i in 0..ARTICLES {
+        std::fs::write(
+            channel.join(format!("articles/tide-{i:04}.txt")),
+            article(i, 0),
+        )
+        .unwrap();
+    }
+    let out = work.path().join("public");
+    let build = || {
+        newswire()
+            .arg("build")
+            .arg(&channel)
+            .arg("--out")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = build();
+    // The second starts once the first has made its staging folder, and while it still runs.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !out.is_dir() || !names(&out).iter().any(|n| n.starts_with(".wire.staging-")) {
+        assert!(
+            Instant::now() < deadline,
+            "the first build made no staging folder"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let second = build();
+    for (which, child) in [("first", first), ("second", second)] {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "the {which} build failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    check_parses(&tree(&out.join("wire")));
+    check_nothing_temporary(&out.join("wire"));
+    assert_eq!(names(&out), ["wire"], "nothing is left beside the outputs");
+}
+
 #[test]
 fn a_build_killed_at_any_moment_leaves_complete_outputs() {
     let work = tempfile::tempdir().unwrap();

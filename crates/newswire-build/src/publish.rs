@@ -15,6 +15,10 @@
 //! (a staging folder half written, or holding the old outputs after the swap) is hidden, sits
 //! beside the output folder and never inside it, and is removed by the next build.
 //!
+//! Two builds of one channel may run at once (a watcher and a hand-run build, two CI jobs):
+//! each holds its staging folder locked (`flock`) while it writes, so the other does not take
+//! it for a killed build's leftovers, and each publishes whole; the last to publish wins.
+//!
 //! Files are not flushed to disk (`fsync`) before the swap: a killed process loses nothing the
 //! kernel already holds. After a power cut the new folder may hold files the disk never
 //! received; guarding against that would cost one `fsync` per output file.
@@ -115,6 +119,11 @@ const RETIRED_MARK: &str = ".retired-";
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// The staging folder, open and locked while this build writes it: a build of the same
+    /// channel started meanwhile leaves a locked staging folder alone (see
+    /// [`remove_leftovers`]). Released when the staging ends.
+    #[cfg(unix)]
+    _lock: fs::File,
     /// The staged `articles` folder, open: its files are created relative to it, so the
     /// system resolves one name per file rather than the whole path.
     #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
@@ -131,12 +140,12 @@ impl Staging {
         fs::create_dir_all(parent)?;
         let name = file_name(target);
         remove_leftovers(parent, &name);
-        let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}{STAGING_MARK}"))
-            .tempdir_in(parent)?;
+        let (dir, lock) = locked_staging_folder(parent, &name)?;
         let articles = dir.path().join(ARTICLES_DIR);
         fs::create_dir(&articles)?;
         Ok(Staging {
+            #[cfg(unix)]
+            _lock: lock,
             #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
             articles: rustix::fs::open(
                 &articles,
@@ -266,7 +275,52 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// Removes staging and retired folders a killed build left beside `name`.
+/// A fresh staging folder for the outputs named `name` in `parent`, and its lock, held.
+///
+/// Between the folder's creation and its lock, another build's [`remove_leftovers`] may take
+/// it for a killed build's and remove it; the folder is then made again.
+#[cfg(unix)]
+fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, fs::File)> {
+    use std::os::unix::fs::MetadataExt as _;
+    let mut attempts = 0;
+    loop {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}{STAGING_MARK}"))
+            .tempdir_in(parent)?;
+        // A folder that is gone fails to open, or opens at an inode its path no longer names.
+        let locked = fs::File::open(dir.path()).and_then(|lock| {
+            lock.lock()?;
+            let (held, named) = (lock.metadata()?, fs::metadata(dir.path())?);
+            let same = held.dev() == named.dev() && held.ino() == named.ino();
+            Ok(same.then_some(lock))
+        });
+        attempts += 1;
+        match locked {
+            Ok(Some(lock)) => return Ok((dir, lock)),
+            Ok(None) | Err(_) if attempts < 3 => {}
+            Ok(None) => {
+                return Err(io::Error::other(
+                    "another build of the same channel kept removing this build's staging folder",
+                ));
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// A fresh staging folder for the outputs named `name` in `parent`: where folders cannot be
+/// locked, builds of one channel must not run at the same time.
+#[cfg(not(unix))]
+fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, ())> {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!(".{name}{STAGING_MARK}"))
+        .tempdir_in(parent)?;
+    Ok((dir, ()))
+}
+
+/// Removes the staging and retired folders a killed build left beside `name`. A staging
+/// folder another build holds locked is that build's work in progress and is left alone; one
+/// that can be locked is removed under the lock, so its build cannot start using it meanwhile.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -276,7 +330,18 @@ fn remove_leftovers(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        if file.starts_with(&staging) || file.starts_with(&retired) {
+        if file.starts_with(&staging) {
+            #[cfg(unix)]
+            let _unused = match fs::File::open(entry.path()) {
+                Ok(folder) => match folder.try_lock() {
+                    Ok(()) => Some(folder),
+                    Err(fs::TryLockError::WouldBlock) => continue,
+                    Err(fs::TryLockError::Error(_)) => None,
+                },
+                Err(_) => None,
+            };
+            remove_all(&entry.path());
+        } else if file.starts_with(&retired) {
             remove_all(&entry.path());
         }
     }
@@ -390,6 +455,33 @@ mod tests {
         expect.sort();
         assert_eq!(names(root.path()), expect);
         assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "good");
+    }
+
+    /// Two builds of one channel at once: the second leaves the first's staging folder alone,
+    /// and each publishes whole.
+    #[cfg(unix)]
+    #[test]
+    fn a_build_running_meanwhile_keeps_its_staging_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        let first = Staging::new(&target).unwrap();
+        first.write(OutputName::Rss, b"first").unwrap();
+        let second = Staging::new(&target).unwrap();
+        assert!(first.path().is_dir(), "the running build's folder is kept");
+        first.write(OutputName::Atom, b"first").unwrap();
+        first.publish().unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("atom.xml")).unwrap(),
+            "first"
+        );
+        second.write(OutputName::Rss, b"second").unwrap();
+        second.publish().unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("rss.xml")).unwrap(),
+            "second"
+        );
+        assert!(!target.join("atom.xml").exists());
+        assert_eq!(names(root.path()), ["news"]);
     }
 
     /// On Linux the two folders really are swapped in one step.
