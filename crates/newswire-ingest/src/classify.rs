@@ -179,8 +179,19 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// Whether `line` reads as a headline: at most 15 words and 120 characters, no
 /// sentence-final full stop (a question mark is fine), starts with a capital, digit or quote.
 pub(crate) fn is_title_like(line: &str) -> bool {
-    !longer_than(line, 120)
-        && !more_words_than(line, 15)
+    reads_as_title(line, 120, 15)
+}
+
+/// Whether `line`, followed by a byline, reads as a headline: as [`is_title_like`], up to
+/// 300 characters and 40 words, since a byline under it leaves no doubt that it is one,
+/// however long.
+pub(crate) fn is_title_like_over_byline(line: &str) -> bool {
+    reads_as_title(line, 300, 40)
+}
+
+fn reads_as_title(line: &str, max_chars: usize, max_words: usize) -> bool {
+    !longer_than(line, max_chars)
+        && !more_words_than(line, max_words)
         && !ends_like_a_sentence(line)
         && line.chars().next().is_some_and(|c| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘')

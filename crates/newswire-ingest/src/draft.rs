@@ -116,12 +116,17 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
         let title = match first.hint {
             Hint::Title => true,
             Hint::Infer => {
+                // A line over a byline is the headline even when long; otherwise it must
+                // read as one and be followed by a lead.
                 let people = read[0].insert(byline::parse(&first.text));
                 people.is_none()
-                    && classify::is_title_like(&first.text)
                     && dateline::split(&first.text).is_none()
                     && after.first().is_some_and(|next| {
-                        read[1].insert(byline_of(next)).is_some() || is_lead_like(next)
+                        if read[1].insert(byline_of(next)).is_some() {
+                            classify::is_title_like_over_byline(&first.text)
+                        } else {
+                            classify::is_title_like(&first.text) && is_lead_like(next)
+                        }
                     })
             }
             Hint::Heading | Hint::Paragraph => false,

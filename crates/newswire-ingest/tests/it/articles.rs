@@ -346,6 +346,53 @@ fn articles() {
                 ),
             ],
         ),
+        // A headline over a byline is one however long (validation warns above 110
+        // characters); the same line without the byline is the lead it reads as.
+        (
+            "Port Wren harbour lamps lit again after two dark years as the council finds the money to repair every one of them\n\
+             By Ada Quill\n\
+             PORT WREN — The lamps along the quay were lit again on Friday.\n",
+            &[],
+            &[
+                (
+                    "headline",
+                    "Port Wren harbour lamps lit again after two dark years as the council finds the money to repair every one of them",
+                ),
+                ("authors", "Ada Quill"),
+                (
+                    "dateline",
+                    "\"PORT WREN\" place=PORT WREN region=- date=- agency=-",
+                ),
+                (
+                    "body",
+                    "p:The lamps along the quay were lit again on Friday.",
+                ),
+            ],
+        ),
+        (
+            "Port Wren harbour lamps lit again after two dark years as the council finds the money to repair every one of them\n\
+             The lamps along the quay were lit again on Friday.\n",
+            &["warning NW0202 1:1"],
+            &[
+                (
+                    "headline",
+                    "Port Wren harbour lamps lit again after two dark years as the council finds the money to repair every one…",
+                ),
+                (
+                    "body",
+                    "p:Port Wren harbour lamps lit again after two dark years as the council finds the money to repair every one of them\np:The lamps along the quay were lit again on Friday.",
+                ),
+            ],
+        ),
+        // A line that ends a sentence is no headline, byline or not.
+        (
+            "The lamps along the quay were lit again on Friday.\nBy Ada Quill\nThe council paid.\n",
+            &["warning NW0202 1:1"],
+            &[(
+                "headline",
+                "The lamps along the quay were lit again on Friday",
+            )],
+        ),
         // Forbidden characters are removed with a warning at their place.
         (
             "Quay\u{0}side market opens\nStalls\u{7} opened at dawn.\u{FFFF}\n",
