@@ -38,8 +38,9 @@ impl Rng {
     }
 }
 
-/// A channel folder `wire` with its `channel.toml` and no articles yet.
-fn channel(work: &Path) -> PathBuf {
+/// A channel folder `wire` with its `channel.toml` and the first edition of the first
+/// `articles` articles.
+fn channel(work: &Path, articles: usize) -> PathBuf {
     let channel = work.join("wire");
     std::fs::create_dir_all(channel.join("articles")).unwrap();
     std::fs::copy(
@@ -47,6 +48,13 @@ fn channel(work: &Path) -> PathBuf {
         channel.join("channel.toml"),
     )
     .unwrap();
+    for i in 0..articles {
+        std::fs::write(
+            channel.join(format!("articles/tide-{i:04}.txt")),
+            article(i, 0),
+        )
+        .unwrap();
+    }
     channel
 }
 
@@ -205,14 +213,7 @@ fn spawn_build(channel: &Path, out: &Path) -> Child {
 #[test]
 fn two_builds_of_one_channel_at_once_both_publish_whole() {
     let work = tempfile::tempdir().unwrap();
-    let channel = channel(work.path());
-    for i in 0..ARTICLES {
-        std::fs::write(
-            channel.join(format!("articles/tide-{i:04}.txt")),
-            article(i, 0),
-        )
-        .unwrap();
-    }
+    let channel = channel(work.path(), ARTICLES);
     let out = work.path().join("public");
     let build = || {
         newswire()
@@ -252,14 +253,7 @@ fn two_builds_of_one_channel_at_once_both_publish_whole() {
 #[test]
 fn a_build_killed_at_any_moment_leaves_complete_outputs() {
     let work = tempfile::tempdir().unwrap();
-    let channel = channel(work.path());
-    for i in 0..ARTICLES {
-        std::fs::write(
-            channel.join(format!("articles/tide-{i:04}.txt")),
-            article(i, 0),
-        )
-        .unwrap();
-    }
+    let channel = channel(work.path(), ARTICLES);
     // The two complete states the published folder may be in, each built once in full; the
     // second build replaces the first, as every build the test kills does, and is timed.
     let out = work.path().join("public");
@@ -334,7 +328,7 @@ enum Published {
 #[track_caller]
 fn check_invalid(args: &[&str], expect: Published) {
     let work = tempfile::tempdir().unwrap();
-    let channel = channel(work.path());
+    let channel = channel(work.path(), 0);
     for i in 0..2 {
         std::fs::write(
             channel.join(format!("articles/tide-{i}.txt")),

@@ -451,26 +451,21 @@ fn every_command_refuses_articles_over_the_size_limit() {
     assert_eq!(stdout(&export), "", "nothing is exported");
 
     // Standard input has no size to check first: reading stops one byte past the limit.
-    let stdin = run(newswire()
-        .args([
-            "parse",
-            "-",
-            "--channel",
-            "feeds/harbour-ledger/channel.toml",
-        ])
-        .args(["--max-article-bytes", &under])
-        .stdin(std::fs::File::open(&article).unwrap()));
-    refused(&stdin, "parse standard input");
-    assert!(stderr(&stdin).contains(&format!("more than {under} bytes")));
-    assert!(stderr(&stdin).contains("<stdin>"));
-    let stdin = run(newswire()
-        .args([
-            "parse",
-            "-",
-            "--channel",
-            "feeds/harbour-ledger/channel.toml",
-        ])
-        .args(["--max-article-bytes", &at])
-        .stdin(std::fs::File::open(&article).unwrap()));
-    assert_eq!(stdin.status.code(), Some(0), "{}", stderr(&stdin));
+    let parse_stdin = |limit: &str| {
+        run(newswire()
+            .args([
+                "parse",
+                "-",
+                "--channel",
+                "feeds/harbour-ledger/channel.toml",
+            ])
+            .args(["--max-article-bytes", limit])
+            .stdin(std::fs::File::open(&article).unwrap()))
+    };
+    let over = parse_stdin(&under);
+    refused(&over, "parse standard input");
+    assert!(stderr(&over).contains(&format!("more than {under} bytes")));
+    assert!(stderr(&over).contains("<stdin>"));
+    let read = parse_stdin(&at);
+    assert_eq!(read.status.code(), Some(0), "{}", stderr(&read));
 }

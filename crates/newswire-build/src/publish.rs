@@ -122,8 +122,7 @@ pub(crate) struct Staging {
     /// The staging folder, open and locked while this build writes it: a build of the same
     /// channel started meanwhile leaves a locked staging folder alone (see
     /// [`remove_leftovers`]). Released when the staging ends.
-    #[cfg(unix)]
-    _lock: fs::File,
+    _lock: FolderLock,
     /// The staged `articles` folder, open: its files are created relative to it, so the
     /// system resolves one name per file rather than the whole path.
     #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
@@ -144,7 +143,6 @@ impl Staging {
         let articles = dir.path().join(ARTICLES_DIR);
         fs::create_dir(&articles)?;
         Ok(Staging {
-            #[cfg(unix)]
             _lock: lock,
             #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
             articles: rustix::fs::open(
@@ -275,12 +273,18 @@ fn file_name(path: &Path) -> String {
     )
 }
 
+/// A lock held on a staging folder: the open folder, where folders can be locked.
+#[cfg(unix)]
+type FolderLock = fs::File;
+#[cfg(not(unix))]
+type FolderLock = ();
+
 /// A fresh staging folder for the outputs named `name` in `parent`, and its lock, held.
 ///
 /// Between the folder's creation and its lock, another build's [`remove_leftovers`] may take
 /// it for a killed build's and remove it; the folder is then made again.
 #[cfg(unix)]
-fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, fs::File)> {
+fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, FolderLock)> {
     use std::os::unix::fs::MetadataExt as _;
     let mut attempts = 0;
     loop {
@@ -311,7 +315,7 @@ fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::Tem
 /// A fresh staging folder for the outputs named `name` in `parent`: where folders cannot be
 /// locked, builds of one channel must not run at the same time.
 #[cfg(not(unix))]
-fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, ())> {
+fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::TempDir, FolderLock)> {
     let dir = tempfile::Builder::new()
         .prefix(&format!(".{name}{STAGING_MARK}"))
         .tempdir_in(parent)?;
@@ -332,7 +336,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
         let file = file.to_string_lossy();
         if file.starts_with(&staging) {
             #[cfg(unix)]
-            let _unused = match fs::File::open(entry.path()) {
+            let _held = match fs::File::open(entry.path()) {
                 Ok(folder) => match folder.try_lock() {
                     Ok(()) => Some(folder),
                     Err(fs::TryLockError::WouldBlock) => continue,

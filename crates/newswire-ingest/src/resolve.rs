@@ -39,6 +39,11 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
     }
     let first = |positions: &[Option<Pos>]| positions.iter().flatten().next().copied();
     let lead = draft.lead.as_ref().map(|l| l.pos);
+    let front_matter_credit = fm
+        .image
+        .as_ref()
+        .filter(|image| image.value.credit.is_some())
+        .map(|image| image.pos);
     for (field, at) in [
         (
             "/headline",
@@ -61,7 +66,10 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
             first(&[pos(&fm.publisher), pos(&t.publisher)]),
         ),
         ("/image", first(&[pos(&fm.image), pos(&draft.image)])),
-        ("/image/credit", pos(&t.picture)),
+        (
+            "/image/credit",
+            first(&[front_matter_credit, pos(&t.picture)]),
+        ),
         ("/body/0", lead),
     ] {
         if let Some(at) = at {

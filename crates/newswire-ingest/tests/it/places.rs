@@ -65,6 +65,12 @@ fn front_matter_wins_over_the_text_and_derived_fields_are_placed_at_the_lead() {
     assert!(lead.is_some());
     assert_eq!(place(&parsed, "/headline"), lead);
     assert_eq!(place(&parsed, "/description"), lead);
+    // A picture credit in front matter is the record's, over a `Photo:` line.
+    let parsed = parse(
+        "+++\nimage = { url = \"https://x.example/a.jpg\", credit = \"Bo Renn\" }\n+++\nLamps lit\nBy Ada Quill\nThe lamps were lit.\nPhoto: Cy Moss\n"
+            .as_bytes(),
+    );
+    assert_eq!(place(&parsed, "/image/credit").map(|p| p.0), Some(2));
     // Markdown: the `#` title.
     let parsed = parse_md("# Lamps lit again\n\nBy Ada Quill\n\nThe lamps were lit.\n".as_bytes());
     assert_eq!(place(&parsed, "/headline").map(|p| p.0), Some(1));
