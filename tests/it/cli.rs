@@ -469,3 +469,38 @@ fn every_command_refuses_articles_over_the_size_limit() {
     let read = parse_stdin(&at);
     assert_eq!(read.status.code(), Some(0), "{}", stderr(&read));
 }
+
+/// Two articles validated together with one slug: the later one's error points at the line
+/// that gives its slug, as a build's does (the adversarial catalogue's duplicate channels).
+#[test]
+fn a_shared_slug_is_reported_at_the_line_that_gives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, day) in [("a.txt", 14), ("b.txt", 16)] {
+        std::fs::write(
+            dir.path().join(name),
+            format!(
+                "+++\nslug = \"quay-lamps\"\npublished = 2026-03-{day}T09:30:00+00:00\n+++\n\
+                 Lamps lit again\nBy Ada Quill\nPORT WREN — The lamps were lit again on the {day}th.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let output = run(newswire()
+        .arg("validate")
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .args(["--channel", "tests/data/channel.toml", "--format", "json"]));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let found: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let shared: Vec<&Value> = found.iter().filter(|d| d["code"] == "NW0305").collect();
+    assert_eq!(shared.len(), 1, "{found:?}");
+    assert_eq!(
+        shared[0]["file"],
+        dir.path().join("b.txt").display().to_string()
+    );
+    assert_eq!(shared[0]["pointer"], "/slug");
+    assert_eq!(shared[0]["location"]["line"], 2);
+}

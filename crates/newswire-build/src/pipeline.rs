@@ -11,8 +11,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use newswire_ingest::Context;
-use newswire_model::{Channel, Code, Diagnostic, Record, Slug, Timestamp};
-use newswire_validate::Validator;
+use newswire_model::{Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
+use newswire_validate::{Validator, duplicate_id, duplicate_slug};
 use rayon::prelude::*;
 
 use crate::article::{
@@ -135,6 +135,9 @@ struct Identity {
     index: usize,
     slug: Slug,
     id: String,
+    /// Where the article gave its slug and its id, for the error of a duplicate.
+    slug_at: Option<Location>,
+    id_at: Option<Location>,
     /// The previous build published this slug under the same id.
     same_id: bool,
 }
@@ -267,37 +270,20 @@ pub fn build_channel(
     let mut rewrite = Vec::new();
     for identity in &identities {
         let file = |i: usize| files[i].display().to_string();
+        let this = file(identity.index);
         if let Some(&first) = slugs.get(identity.slug.as_str()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    format!(
-                        "the slug `{}` is already used by {}",
-                        identity.slug,
-                        file(first)
-                    ),
-                )
-                .in_file(file(identity.index))
-                .with_hint("give this article its own `slug` in the front matter"),
-            );
+            let mut found = duplicate_slug(&this, identity.slug.as_str(), &file(first));
+            found.location = identity.slug_at;
+            diagnostics.push(found);
             rejected[identity.index] = true;
             rewrite.push(first);
             continue;
         }
         slugs.insert(identity.slug.as_str(), identity.index);
         if let Some(&first) = ids.get(identity.id.as_str()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    format!(
-                        "the id `{}` is already used by {}",
-                        identity.id,
-                        file(first)
-                    ),
-                )
-                .in_file(file(identity.index))
-                .with_hint("give this article its own `url` in the front matter"),
-            );
+            let mut found = duplicate_id(&this, &identity.id, &file(first));
+            found.location = identity.id_at;
+            diagnostics.push(found);
             rejected[identity.index] = true;
             continue;
         }
@@ -501,6 +487,7 @@ impl Articles<'_> {
         {
             let index = first + i;
             let mut found = parsed.diagnostics;
+            let places = parsed.places;
             if let (Some(record), Some(documents)) = (parsed.record, documents) {
                 match documents.write(self.staging, &record.slug, &mut pass.times) {
                     Ok(jsonld) => {
@@ -516,6 +503,8 @@ impl Articles<'_> {
                             index,
                             slug: record.slug.clone(),
                             id: record.id.clone(),
+                            slug_at: places.find("/slug"),
+                            id_at: places.find("/id"),
                             same_id: compared.same_id,
                         });
                         pass.window.push(Entry { file, record });

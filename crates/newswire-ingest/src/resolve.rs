@@ -39,18 +39,17 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
     }
     let first = |positions: &[Option<Pos>]| positions.iter().flatten().next().copied();
     let lead = draft.lead.as_ref().map(|l| l.pos);
+    let headline = first(&[pos(&fm.headline), pos(&draft.headline), lead]);
     let front_matter_credit = fm
         .image
         .as_ref()
         .filter(|image| image.value.credit.is_some())
         .map(|image| image.pos);
     for (field, at) in [
-        (
-            "/headline",
-            first(&[pos(&fm.headline), pos(&draft.headline), lead]),
-        ),
+        ("/headline", headline),
         ("/description", first(&[pos(&fm.description), lead])),
-        ("/slug", pos(&fm.slug)),
+        // A slug not given is derived from the headline.
+        ("/slug", first(&[pos(&fm.slug), headline])),
         ("/url", pos(&fm.url)),
         ("/published", pos(&fm.published)),
         ("/modified", pos(&fm.modified)),

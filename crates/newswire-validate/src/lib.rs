@@ -51,7 +51,7 @@ use newswire_model::{Diagnostic, Severity};
 
 pub use parse::parse_record;
 pub use schema::Validator;
-pub use unique::check_unique;
+pub use unique::{check_unique, duplicate_id, duplicate_slug};
 
 /// The longest headline, in characters, that is not reported: Google truncates longer ones.
 pub const HEADLINE_MAX_CHARS: usize = 110;

@@ -15,37 +15,43 @@ pub fn check_unique<'a>(
     let mut out = Vec::new();
     for (file, record) in records {
         if let Some(first) = ids.get(record.id.as_str()) {
-            out.push(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    format!("the id \"{}\" is already used by `{first}`", record.id),
-                )
-                .in_file(file)
-                .at_pointer("/id")
-                .with_hint(
-                    "every article needs its own id, or partners will drop one as a duplicate; \
-                     give one of the two another slug or URL",
-                ),
-            );
+            out.push(duplicate_id(file, &record.id, first));
         } else {
             ids.insert(&record.id, file);
         }
         if let Some(first) = slugs.get(record.slug.as_str()) {
-            out.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    format!("the slug \"{}\" is already used by `{first}`", record.slug),
-                )
-                .in_file(file)
-                .at_pointer("/slug")
-                .with_hint(
-                    "slugs name the output files and must be unique in a channel; set another \
-                     `slug` in one article's front matter",
-                ),
-            );
+            out.push(duplicate_slug(file, record.slug.as_str(), first));
         } else {
             slugs.insert(record.slug.as_str(), file);
         }
     }
     out
+}
+
+/// The error for the record in `file` whose id `first`, an earlier file, already uses.
+pub fn duplicate_id(file: &str, id: &str, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::DuplicateId,
+        format!("the id \"{id}\" is already used by `{first}`"),
+    )
+    .in_file(file)
+    .at_pointer("/id")
+    .with_hint(
+        "every article needs its own id, or partners will drop one as a duplicate; give one of \
+         the two another slug or URL",
+    )
+}
+
+/// The error for the record in `file` whose slug `first`, an earlier file, already uses.
+pub fn duplicate_slug(file: &str, slug: &str, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::DuplicateSlug,
+        format!("the slug \"{slug}\" is already used by `{first}`"),
+    )
+    .in_file(file)
+    .at_pointer("/slug")
+    .with_hint(
+        "slugs name the output files and must be unique in a channel; set another `slug` in \
+         one article's front matter",
+    )
 }

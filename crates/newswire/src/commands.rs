@@ -9,7 +9,7 @@ use std::time::Instant;
 use anstyle::AnsiColor;
 use anyhow::{Context as _, bail};
 use newswire_build::{InputKind, Options, find_channel_file, load_channel, read_article};
-use newswire_ingest::{Context, Parsed};
+use newswire_ingest::{Context, Parsed, Places};
 use newswire_model::{Channel, Diagnostic, Record};
 use newswire_validate::Validator;
 
@@ -182,6 +182,8 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
     let mut diagnostics = Vec::new();
     let mut sources = HashMap::new();
     let mut records: Vec<(String, Record)> = Vec::new();
+    // Where each article gave its fields, for the findings across articles.
+    let mut places: HashMap<String, Places> = HashMap::new();
     for path in &args.paths {
         if path.is_dir() {
             for dir in channel_dirs(path)? {
@@ -207,12 +209,19 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
             sources.extend(input.sources());
             if let Some(record) = parsed.record {
                 records.push((input.label.clone(), record));
+                places.insert(input.label.clone(), parsed.places);
             }
         }
     }
-    diagnostics.extend(newswire_validate::check_unique(
+    let across = newswire_validate::check_unique(
         records.iter().map(|(file, record)| (file.as_str(), record)),
-    ));
+    );
+    diagnostics.extend(across.into_iter().map(|d| {
+        match d.file.as_ref().and_then(|file| places.get(file)) {
+            Some(places) => places.locate(d),
+            None => d,
+        }
+    }));
     report_diagnostics(ui, &args.reporting, &diagnostics, &sources)?;
     if channelless {
         without_channel(ui, &diagnostics)?;
