@@ -181,9 +181,9 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
     let mut channelless = false;
     let mut diagnostics = Vec::new();
     let mut sources = HashMap::new();
-    let mut records: Vec<(String, Record)> = Vec::new();
-    // Where each article gave its fields, for the findings across articles.
-    let mut places: HashMap<String, Places> = HashMap::new();
+    // Each record with its file and where the article gave its fields, for the findings
+    // across articles.
+    let mut records: Vec<(String, Record, Places)> = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
             for dir in channel_dirs(path)? {
@@ -208,16 +208,21 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
             diagnostics.extend(parsed.diagnostics);
             sources.extend(input.sources());
             if let Some(record) = parsed.record {
-                records.push((input.label.clone(), record));
-                places.insert(input.label.clone(), parsed.places);
+                records.push((input.label.clone(), record, parsed.places));
             }
         }
     }
     let across = newswire_validate::check_unique(
-        records.iter().map(|(file, record)| (file.as_str(), record)),
+        records
+            .iter()
+            .map(|(file, record, _)| (file.as_str(), record)),
     );
     diagnostics.extend(across.into_iter().map(|d| {
-        match d.file.as_ref().and_then(|file| places.get(file)) {
+        let places = records
+            .iter()
+            .find(|(file, _, _)| d.file.as_ref() == Some(file))
+            .map(|(_, _, places)| places);
+        match places {
             Some(places) => places.locate(d),
             None => d,
         }
