@@ -28,8 +28,8 @@ mod xml;
 pub use channel::{Channel, ChannelPublisher, IdScheme};
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use record::{
-    Block, Credit, Dateline, Genre, Image, Organization, Person, RECORD_FORMAT_VERSION, Record,
-    word_count,
+    Block, BodyScan, Credit, Dateline, Genre, Image, Organization, Person, RECORD_FORMAT_VERSION,
+    Record, scan_body, word_count,
 };
 pub use value::{
     AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp, misplaced_leap_second,

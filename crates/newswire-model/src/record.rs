@@ -123,22 +123,65 @@ impl Block {
 /// Counts words in `blocks` the way the record's `word_count` does: runs of characters
 /// separated by white space.
 pub fn word_count(blocks: &[Block]) -> u32 {
-    let words: usize = blocks.iter().map(|b| words(b.text())).sum();
+    let words: usize = blocks.iter().map(|b| scan::<false>(b.text()).words).sum();
     u32::try_from(words).unwrap_or(u32::MAX)
 }
 
-/// The number of words in `text`: exactly `text.split_whitespace().count()`, counted on bytes,
-/// [`CHUNK`] at a time, without decoding characters.
+/// What one reading of a body's text finds: its words, and whether a block may hold a
+/// character XML 1.0 forbids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyScan {
+    /// The words, as [`word_count`] counts them.
+    pub words: u32,
+    /// Whether some block holds a byte that may start a character XML 1.0 forbids (one below
+    /// 0x20, or from `0xEF` on, which leads U+FFFE and U+FFFF): when false, no block holds
+    /// such a character, and [`first_forbidden_in_xml`] need not look. When true, one may
+    /// (tab, line feed and most characters led by those bytes are allowed): look.
+    ///
+    /// [`first_forbidden_in_xml`]: crate::first_forbidden_in_xml
+    pub may_hold_forbidden: bool,
+}
+
+/// Reads `blocks` once for both their [`word_count`] and whether they may hold a character XML
+/// 1.0 forbids: a validator needs both of every body, and the second costs little more than
+/// the first when the bytes are already at hand.
+pub fn scan_body(blocks: &[Block]) -> BodyScan {
+    let mut words = 0usize;
+    let mut may_hold_forbidden = false;
+    for block in blocks {
+        let scan = scan::<true>(block.text());
+        words += scan.words;
+        may_hold_forbidden |= scan.suspect_xml;
+    }
+    BodyScan {
+        words: u32::try_from(words).unwrap_or(u32::MAX),
+        may_hold_forbidden,
+    }
+}
+
+/// What [`scan`] finds in a text.
+struct TextScan {
+    words: usize,
+    /// Only looked for when asked: see [`BodyScan::may_hold_forbidden`].
+    suspect_xml: bool,
+}
+
+/// The number of words in `text`, exactly `text.split_whitespace().count()`, counted on
+/// bytes, [`CHUNK`] at a time, without decoding characters; with `XML`, also whether a byte
+/// may start a character XML 1.0 forbids.
 ///
 /// A word starts at each byte that is not ASCII white space and opens the text or follows one
 /// that is: every byte of a character beyond ASCII is 0x80 or more, never ASCII white space.
 /// That holds as long as no character beyond ASCII is white space (U+00A0, U+2003, U+3000
 /// and a few more): when a pair of bytes may end such a character, the text is checked by
 /// decoding, and if one is there it is counted the slow way.
-fn words(text: &str) -> usize {
+fn scan<const XML: bool>(text: &str) -> TextScan {
     let bytes = text.as_bytes();
     let Some((&first, after)) = bytes.split_first() else {
-        return 0;
+        return TextScan {
+            words: 0,
+            suspect_xml: false,
+        };
     };
     // Byte `i + 1` of the text, in `after`, and the byte before it, in `before`.
     let before = &bytes[..after.len()];
@@ -146,46 +189,82 @@ fn words(text: &str) -> usize {
     let (after_chunks, after_tail) = after.as_chunks::<CHUNK>();
     let mut words = usize::from(!is_ascii_space(first));
     let mut suspect = false;
+    let mut suspect_xml = XML && may_start_forbidden(first);
     for (before, after) in before_chunks.iter().zip(after_chunks) {
-        let (starts, maybe) = chunk_words(before, after);
-        words += usize::from(starts);
-        suspect |= maybe;
+        let chunk = chunk_words::<XML>(before, after);
+        words += usize::from(chunk.starts);
+        suspect |= chunk.maybe_space;
+        suspect_xml |= chunk.maybe_forbidden;
     }
-    // The tail, padded with spaces: a space starts no word and ends no character.
+    // The tail, padded with spaces: a space starts no word, ends no character and is allowed.
     let mut padded_before = [b' '; CHUNK];
     let mut padded_after = [b' '; CHUNK];
     padded_before[..before_tail.len()].copy_from_slice(before_tail);
     padded_after[..after_tail.len()].copy_from_slice(after_tail);
-    let (starts, maybe) = chunk_words(&padded_before, &padded_after);
-    words += usize::from(starts);
-    if (suspect | maybe) && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
-        return text.split_whitespace().count();
+    let chunk = chunk_words::<XML>(&padded_before, &padded_after);
+    words += usize::from(chunk.starts);
+    suspect_xml |= chunk.maybe_forbidden;
+    if (suspect | chunk.maybe_space) && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+        words = text.split_whitespace().count();
     }
-    words
+    TextScan { words, suspect_xml }
 }
 
-/// How many bytes [`words`] reads at a time: small enough to count in a `u8`, large enough
+/// How many bytes [`scan`] reads at a time: small enough to count in a `u8`, large enough
 /// for the compiler to use vector instructions.
 const CHUNK: usize = 32;
 
+/// What [`chunk_words`] finds in a chunk.
+struct Chunk {
+    /// The words that start in it.
+    starts: u8,
+    /// Whether a pair may end a white space character beyond ASCII.
+    maybe_space: bool,
+    /// Whether a byte may start a character XML 1.0 forbids (looked for only when asked).
+    maybe_forbidden: bool,
+}
+
 /// The words that start in a chunk (at the `after` bytes, each preceded by its `before`
-/// byte), and whether a pair may end a white space character beyond ASCII.
+/// byte), whether a pair may end a white space character beyond ASCII, and with `XML`
+/// whether an `after` byte may start a character XML 1.0 forbids.
 #[inline(always)]
-fn chunk_words(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> (u8, bool) {
+fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Chunk {
     let mut starts = 0u8;
     let mut high = 0u8;
+    let mut forbidden = 0u8;
     for k in 0..CHUNK {
         starts += u8::from(is_ascii_space(before[k]) & !is_ascii_space(after[k]));
         high |= after[k];
+        if XML {
+            forbidden |= u8::from(may_start_forbidden(after[k]));
+        }
     }
+    let maybe_forbidden = forbidden != 0;
     if high < 0x80 {
-        return (starts, false);
+        return Chunk {
+            starts,
+            maybe_space: false,
+            maybe_forbidden,
+        };
     }
-    let mut suspect = false;
+    let mut maybe_space = false;
     for k in 0..CHUNK {
-        suspect |= may_end_unicode_space(before[k], after[k]);
+        maybe_space |= may_end_unicode_space(before[k], after[k]);
     }
-    (starts, suspect)
+    Chunk {
+        starts,
+        maybe_space,
+        maybe_forbidden,
+    }
+}
+
+/// Whether `b` may start a character XML 1.0 forbids: every such character starts with a
+/// byte below 0x20 (the C0 controls but tab, line feed and carriage return) or with `0xEF`
+/// (U+FFFE and U+FFFF). So do tab, line feed, carriage return and the characters led by
+/// `0xEF` to `0xFF` that are allowed; a text holding one is checked exactly. One addition and
+/// one comparison: `0xEF` and above wrap round to below 0x11, the controls land at 0x11 to 0x30.
+fn may_start_forbidden(b: u8) -> bool {
+    b.wrapping_add(0x11) < 0x31
 }
 
 /// Whether `b` is white space on its own: tab, line feed, vertical tab, form feed, carriage
@@ -411,6 +490,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The words of `text`, counted with and without looking for forbidden characters, which
+    /// must agree; the forbidden look is checked against its definition byte by byte.
+    #[track_caller]
+    fn words(text: &str) -> usize {
+        let plain = scan::<false>(text);
+        let both = scan::<true>(text);
+        assert_eq!(plain.words, both.words, "{text:?}");
+        assert!(!plain.suspect_xml, "{text:?}");
+        let expect = text.bytes().any(may_start_forbidden);
+        assert_eq!(both.suspect_xml, expect, "{text:?}");
+        both.words
+    }
+
     #[track_caller]
     fn check(text: &str, expect: usize) {
         assert_eq!(words(text), expect, "{text:?}");
@@ -498,6 +590,58 @@ mod tests {
         }
     }
 
+    /// A forbidden character, or a byte that may start one, is seen at every place around the
+    /// chunks, and `scan_body` reports it of the body whichever block holds it.
+    #[test]
+    fn forbidden_characters_are_seen_at_chunk_edges() {
+        for len in 1..3 * CHUNK + 2 {
+            for odd in [
+                "\u{0}", "\u{B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}",
+            ] {
+                for at in 0..len {
+                    let text: String = (0..len).map(|i| if i == at { odd } else { "x" }).collect();
+                    assert!(scan::<true>(&text).suspect_xml, "{text:?}");
+                    let blocks = [
+                        Block::Paragraph {
+                            text: "clean".to_owned(),
+                        },
+                        Block::Heading { text },
+                    ];
+                    assert_eq!(
+                        scan_body(&blocks),
+                        BodyScan {
+                            words: word_count(&blocks),
+                            may_hold_forbidden: true,
+                        }
+                    );
+                }
+            }
+        }
+        let clean = [Block::Paragraph {
+            text: "“Quoted,” the yard’s café — 5°C ~ ½ \u{EEFF}".repeat(9),
+        }];
+        assert!(!scan_body(&clean).may_hold_forbidden);
+        assert_eq!(scan_body(&clean).words, word_count(&clean));
+    }
+
+    /// Every character XML 1.0 forbids starts with a byte the scan looks for.
+    #[test]
+    fn every_forbidden_character_starts_with_a_byte_looked_for() {
+        let forbidden: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::is_forbidden_in_xml(c))
+            .collect();
+        assert_eq!(forbidden.len(), 31, "{forbidden:?}");
+        for c in forbidden {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(may_start_forbidden(first), "U+{:04X}", u32::from(c));
+        }
+        assert!(
+            !may_start_forbidden(b' ') && !may_start_forbidden(0xE2) && !may_start_forbidden(0xEE)
+        );
+    }
+
     #[test]
     fn word_count_sums_blocks() {
         let blocks = [
@@ -520,7 +664,7 @@ mod tests {
                 ' ', '\t', '\n', '\x0B', '\x0C', '\r', '\x1C', '\x1F', '\u{85}', '\u{A0}',
                 '\u{A9}', '\u{1680}', '\u{1681}', '\u{180E}', '\u{2000}', '\u{200A}', '\u{200B}',
                 '\u{2019}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{2060}', '\u{3000}',
-                '\u{3001}', '\u{FEFF}', 'a', 'é',
+                '\u{3001}', '\u{FEFF}', '\u{FFFE}', '\u{FFFF}', '\u{0}', 'a', 'é',
             ]),
             any::<char>(),
         ]

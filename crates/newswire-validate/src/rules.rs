@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Timelike};
 use newswire_model::{
     AbsoluteUrl, Block, Code, Diagnostic, LanguageTag, Organization, Person, Record, Timestamp,
-    first_forbidden_in_xml, is_forbidden_in_xml, word_count,
+    first_forbidden_in_xml, is_forbidden_in_xml, scan_body, word_count,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -66,7 +66,7 @@ pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut 
     }
     if let Some(body) = field::<Vec<Block>>(record, "body") {
         let stored = record.get("word_count").and_then(Value::as_u64);
-        body_rules(&body, stored, &mut push);
+        body_rules(&body, word_count(&body), stored, &mut push);
     }
     if let Some(image) = record.get("image").and_then(Value::as_object)
         && image.contains_key("credit")
@@ -124,14 +124,22 @@ pub(crate) fn check_record(
             &mut push,
         );
     }
-    body_rules(&record.body, Some(u64::from(record.word_count)), &mut push);
+    // The body is read once for its words and for the characters `record_characters` looks
+    // for; a body without a byte that may start one is not read again.
+    let body = scan_body(&record.body);
+    body_rules(
+        &record.body,
+        body.words,
+        Some(u64::from(record.word_count)),
+        &mut push,
+    );
     if let Some(image) = &record.image
         && image.credit.is_some()
         && image.url.is_none()
     {
         credit_without_image(&mut push);
     }
-    record_characters(record, &mut push);
+    record_characters(record, body.may_hold_forbidden, &mut push);
 }
 
 /// The rules on a channel's JSON form: its title, its description and the names it credits
@@ -337,8 +345,14 @@ fn no_author(push: &mut impl FnMut(Diagnostic)) {
     );
 }
 
-/// The body has text, and `stored`, the record's `word_count`, counts its words.
-fn body_rules(body: &[Block], stored: Option<u64>, push: &mut impl FnMut(Diagnostic)) {
+/// The body has text, and `stored`, the record's `word_count`, counts its words, of which
+/// there are `counted`.
+fn body_rules(
+    body: &[Block],
+    counted: u32,
+    stored: Option<u64>,
+    push: &mut impl FnMut(Diagnostic),
+) {
     if body.iter().all(|b| b.text().trim().is_empty()) {
         push(
             Diagnostic::error(Code::EmptyBody, "the article has no body text")
@@ -346,7 +360,6 @@ fn body_rules(body: &[Block], stored: Option<u64>, push: &mut impl FnMut(Diagnos
                 .with_hint("an article needs at least one paragraph of text"),
         );
     }
-    let counted = word_count(body);
     if let Some(stored) = stored
         && stored != u64::from(counted)
     {
@@ -494,10 +507,16 @@ fn value_characters<'a>(
 /// string of the JSON form, in its order (object keys sorted). Dates, the genre, block types
 /// and numbers are left out: their JSON forms are made by newswire and hold no control
 /// character.
-fn record_characters(record: &Record, push: &mut impl FnMut(Diagnostic)) {
+fn record_characters(
+    record: &Record,
+    body_may_hold_forbidden: bool,
+    push: &mut impl FnMut(Diagnostic),
+) {
     people("authors", &record.authors, push);
-    for (i, block) in record.body.iter().enumerate() {
-        characters(block.text(), || format!("/body/{i}/text"), push);
+    if body_may_hold_forbidden {
+        for (i, block) in record.body.iter().enumerate() {
+            characters(block.text(), || format!("/body/{i}/text"), push);
+        }
     }
     people("contributors", &record.contributors, push);
     if let Some(dateline) = &record.dateline {
