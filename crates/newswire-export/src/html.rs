@@ -3,7 +3,7 @@
 //! The same fragment goes into RSS `content:encoded` and (later) Atom content, JSON Feed
 //! `content_html` and the article page, so every format carries the same body.
 
-use newswire_model::{Block, Record};
+use newswire_model::{Block, Record, may_start_forbidden};
 
 use crate::text::{is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
@@ -22,7 +22,6 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
         b'\'' => Some(("&#39;", 1)),
         // U+FFFE and U+FFFF are left out; other characters led by 0xEF are kept.
         0xEF if is_noncharacter_at(bytes, at) => Some(("", 3)),
-        0xEF => None,
         // A C0 control XML 1.0 forbids; tab, line feed and carriage return stay.
         b if is_forbidden_control(b) => Some(("", 1)),
         _ => None,
@@ -30,12 +29,15 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
     rewrite_runs(s, needs_look, rewrite, |piece| out.push_str(piece));
 }
 
-/// Whether [`push_escaped`] looks at `b`: it needs a reference, is a C0 control (XML 1.0
-/// forbids all but tab, line feed and carriage return, which are kept: one comparison for
-/// all is cheaper than sorting them here), or is `0xEF`, which leads U+FFFE and U+FFFF.
+/// Whether [`push_escaped`] looks at `b`: it needs a reference, or it may start a character
+/// XML 1.0 forbids. Three tests cover all, each with a few bytes the rewrite then keeps:
+/// `<` (0x3C) and `>` (0x3E) are the bytes that `| 2` makes 0x3E; `"` (0x22), `&` (0x26) and
+/// `'` (0x27), with `#` (0x23), those that `| 5` makes 0x27; and [`may_start_forbidden`]
+/// holds for the C0 controls (tab, line feed and carriage return are kept) and for lead bytes
+/// from 0xEF up (U+FFFE and U+FFFF are left out, other characters kept).
 #[inline(always)]
 fn needs_look(b: u8) -> bool {
-    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'') | (b == 0xEF) | (b < 0x20)
+    ((b | 2) == 0x3E) | ((b | 5) == 0x27) | may_start_forbidden(b)
 }
 
 /// `s` as escaped HTML text (see [`push_escaped`]).
@@ -95,8 +97,42 @@ mod tests {
                 "ab\u{FFFD}\u{E000}\u{EFFF}",
             ),
             ("<\u{7F}\t\r\n\u{1F}>", "&lt;\u{7F}\t\r\n&gt;"),
+            ("#1 = #2; ?=>", "#1 = #2; ?=&gt;"),
         ] {
             check(input, expect);
+        }
+    }
+
+    /// The bytes looked at are exactly those that need a reference or may start a forbidden
+    /// character, and a few the rewrite keeps.
+    #[test]
+    fn looks_at_every_byte_it_may_rewrite() {
+        for b in 0..=u8::MAX {
+            let expect = b"&<>\"'#".contains(&b) || !(0x20..0xEF).contains(&b);
+            assert_eq!(needs_look(b), expect, "{b:#04X}");
+        }
+    }
+
+    /// Every character up to U+FFFF and a few beyond, alone and in text, escapes as it does
+    /// one character at a time.
+    #[test]
+    fn escapes_every_character_as_its_definition_says() {
+        let reference = |c: char| match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#39;".to_owned(),
+            c if newswire_model::is_forbidden_in_xml(c) => String::new(),
+            c => c.to_string(),
+        };
+        let chars = (0..=0xFFFF)
+            .chain([0x1F6A2, 0x10FFFF])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("a{c}b{c}");
+            let expect = format!("a{}b{}", reference(c), reference(c));
+            assert_eq!(escape(&text), expect, "U+{:04X}", u32::from(c));
         }
     }
 }

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use newswire_model::{Record, first_forbidden_in_xml};
+use newswire_model::{Record, first_forbidden_in_xml, may_start_forbidden};
 
 use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
@@ -366,7 +366,10 @@ fn write_str(out: &mut String, s: &str) -> usize {
 /// how many were left out.
 fn push_json_chars(out: &mut String, s: &str) -> usize {
     let dropped = std::cell::Cell::new(0);
-    let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20) | (b == 0xEF);
+    // A quote, a backslash, or a byte that may start a character XML 1.0 forbids (a C0
+    // control, or a lead byte from 0xEF up, which the rewrite keeps unless it starts U+FFFE
+    // or U+FFFF).
+    let special = |b: u8| (b == b'"') | (b == b'\\') | may_start_forbidden(b);
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'"' => Some(("\\\"", 1)),
         b'\\' => Some(("\\\\", 1)),
@@ -555,6 +558,27 @@ mod tests {
             ),
         ] {
             check(value, expect);
+        }
+    }
+
+    /// Every character up to U+FFFF and a few beyond, in a string, is written as serde_json
+    /// writes it, or left out when XML 1.0 forbids it.
+    #[test]
+    fn every_character_is_written_as_serde_json_writes_it() {
+        let chars = (0..=0xFFFF)
+            .chain([0x1F6A2, 0x10FFFF])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("a{c}b{c}");
+            let mut written = String::new();
+            let dropped = push_json_chars(&mut written, &text);
+            let kept: String = text
+                .chars()
+                .filter(|&c| !newswire_model::is_forbidden_in_xml(c))
+                .collect();
+            let expect = serde_json::to_string(&kept).expect("a string is JSON");
+            assert_eq!(format!("\"{written}\""), expect, "U+{:04X}", u32::from(c));
+            assert_eq!(dropped, text.chars().count() - kept.chars().count());
         }
     }
 

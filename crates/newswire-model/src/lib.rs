@@ -34,4 +34,4 @@ pub use record::{
 pub use value::{
     AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp, misplaced_leap_second,
 };
-pub use xml::{find_byte, first_forbidden_in_xml, is_forbidden_in_xml};
+pub use xml::{find_byte, first_forbidden_in_xml, is_forbidden_in_xml, may_start_forbidden};

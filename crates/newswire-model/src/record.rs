@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{AbsoluteUrl, LanguageTag, Slug, Timestamp};
+use crate::{AbsoluteUrl, LanguageTag, Slug, Timestamp, may_start_forbidden};
 
 /// Version of the record format; bumped on any change a partner could notice.
 pub const RECORD_FORMAT_VERSION: &str = "1";
@@ -256,15 +256,6 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
         maybe_space,
         maybe_forbidden,
     }
-}
-
-/// Whether `b` may start a character XML 1.0 forbids: every such character starts with a
-/// byte below 0x20 (the C0 controls but tab, line feed and carriage return) or with `0xEF`
-/// (U+FFFE and U+FFFF). So do tab, line feed, carriage return and the characters led by
-/// `0xEF` to `0xFF` that are allowed; a text holding one is checked exactly. One addition and
-/// one comparison: `0xEF` and above wrap round to below 0x11, the controls land at 0x11 to 0x30.
-fn may_start_forbidden(b: u8) -> bool {
-    b.wrapping_add(0x11) < 0x31
 }
 
 /// Whether `b` is white space on its own: tab, line feed, vertical tab, form feed, carriage
@@ -622,24 +613,6 @@ mod tests {
         }];
         assert!(!scan_body(&clean).may_hold_forbidden);
         assert_eq!(scan_body(&clean).words, word_count(&clean));
-    }
-
-    /// Every character XML 1.0 forbids starts with a byte the scan looks for.
-    #[test]
-    fn every_forbidden_character_starts_with_a_byte_looked_for() {
-        let forbidden: Vec<char> = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|&c| crate::is_forbidden_in_xml(c))
-            .collect();
-        assert_eq!(forbidden.len(), 31, "{forbidden:?}");
-        for c in forbidden {
-            let mut utf8 = [0; 4];
-            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
-            assert!(may_start_forbidden(first), "U+{:04X}", u32::from(c));
-        }
-        assert!(
-            !may_start_forbidden(b' ') && !may_start_forbidden(0xE2) && !may_start_forbidden(0xEE)
-        );
     }
 
     #[test]

@@ -8,6 +8,17 @@ pub fn is_forbidden_in_xml(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether `b` may start a character XML 1.0 forbids: every such character starts with a
+/// byte below 0x20 (the C0 controls but tab, line feed and carriage return) or with `0xEF`
+/// (U+FFFE and U+FFFF). So do tab, line feed, carriage return and the allowed characters led
+/// by `0xEF` to `0xFF`, which whoever asks must then tell apart. One addition and one
+/// comparison, for [`find_byte`] and other block tests: `0xEF` and above wrap round to below
+/// 0x11, and the controls land at 0x11 to 0x30.
+#[inline(always)]
+pub fn may_start_forbidden(b: u8) -> bool {
+    b.wrapping_add(0x11) < 0x31
+}
+
 /// The byte offset of the first character in `s` that XML 1.0 forbids, if any.
 ///
 /// Each such character is one byte below 0x20 other than tab, line feed and carriage return,
@@ -65,6 +76,29 @@ pub fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character XML 1.0 forbids starts with a byte `may_start_forbidden` holds for,
+    /// and it holds for exactly the bytes below 0x20 and from 0xEF up.
+    #[test]
+    fn every_forbidden_character_starts_with_a_byte_looked_for() {
+        let forbidden: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_forbidden_in_xml(c))
+            .collect();
+        assert_eq!(forbidden.len(), 31, "{forbidden:?}");
+        for c in forbidden {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(may_start_forbidden(first), "U+{:04X}", u32::from(c));
+        }
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                may_start_forbidden(b),
+                !(0x20..0xEF).contains(&b),
+                "{b:#04X}"
+            );
+        }
+    }
 
     #[test]
     fn finds_forbidden_characters_at_every_offset() {
