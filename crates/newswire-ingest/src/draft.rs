@@ -82,7 +82,7 @@ pub(crate) struct Draft {
     pub(crate) headline: Option<At<String>>,
     /// The people of the top byline.
     pub(crate) byline: Option<At<Vec<Person>>>,
-    /// The dateline that opened the lead.
+    /// The dateline that opened the lead, or the paragraph under a byline that follows it.
     pub(crate) dateline: Option<Dateline>,
     /// The lead without its dateline: the first paragraph.
     pub(crate) lead: Option<At<String>>,
@@ -158,6 +158,25 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
         draft.lead = Some(At::new(text.clone(), block.pos));
         draft.body.push(Block::Paragraph { text });
         i += 1;
+        // A byline right under the lead is the byline, not a section heading: the lead was a
+        // standfirst under the headline, or a first line that ends a sentence and so is no
+        // headline. The dateline then opens the paragraph under the byline.
+        if draft.byline.is_none()
+            && let Some(block) = blocks.get(i)
+            && let Some(people) = byline_of(block)
+        {
+            draft.byline = Some(At::new(people, block.pos));
+            i += 1;
+            if draft.dateline.is_none()
+                && let Some(block) = blocks.get_mut(i)
+                && matches!(block.hint, Hint::Infer | Hint::Paragraph)
+                && let Some((d, rest)) = dateline::split(&block.text)
+            {
+                draft.dateline = Some(d);
+                block.text = rest.to_owned();
+                block.hint = Hint::Paragraph;
+            }
+        }
     }
     let rest = &mut blocks[i.min(end)..];
     // Whether the block after the current one reads as a heading, once known: each block is

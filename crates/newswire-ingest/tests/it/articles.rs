@@ -384,13 +384,56 @@ fn articles() {
                 ),
             ],
         ),
-        // A line that ends a sentence is no headline, byline or not.
+        // A line that ends a sentence is no headline, byline or not; the byline under it is
+        // still the byline, not a section heading, and the dateline opens the paragraph
+        // under it.
         (
-            "The lamps along the quay were lit again on Friday.\nBy Ada Quill\nThe council paid.\n",
+            "The lamps along the quay were lit again on Friday.\nBy Ada Quill\nPORT WREN — The council paid.\n",
             &["warning NW0202 1:1"],
+            &[
+                (
+                    "headline",
+                    "The lamps along the quay were lit again on Friday",
+                ),
+                ("authors", "Ada Quill"),
+                (
+                    "dateline",
+                    "\"PORT WREN\" place=PORT WREN region=- date=- agency=-",
+                ),
+                (
+                    "body",
+                    "p:The lamps along the quay were lit again on Friday.\np:The council paid.",
+                ),
+            ],
+        ),
+        // A standfirst between the headline and the byline is the lead; the byline under it is
+        // the byline.
+        (
+            "Quay lamps lit again\nThe council found the money after two dark years.\nBy Ada Quill and Tom Reed\n\
+             PORT WREN, March 14 — The lamps along the quay were lit again on Friday.\n\
+             Crowds gathered.\n",
+            &[],
+            &[
+                ("headline", "Quay lamps lit again"),
+                ("authors", "Ada Quill | Tom Reed"),
+                (
+                    "dateline",
+                    "\"PORT WREN, March 14\" place=PORT WREN region=- date=March 14 agency=-",
+                ),
+                (
+                    "body",
+                    "p:The council found the money after two dark years.\np:The lamps along the quay were lit again on Friday.\np:Crowds gathered.",
+                ),
+            ],
+        ),
+        // A byline further down, under a paragraph that is not the lead, is read as any
+        // line there: here a section heading.
+        (
+            "Quay lamps lit again\nThe council paid.\nThe lamps were lit.\nBy Ada Quill\nCrowds gathered.\n",
+            &[],
             &[(
-                "headline",
-                "The lamps along the quay were lit again on Friday",
+                "body",
+                "p:The council paid.\np:The lamps were lit.\nh:By Ada Quill\np:Crowds gathered.",
             )],
         ),
         // Forbidden characters are removed with a warning at their place.
