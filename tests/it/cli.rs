@@ -504,3 +504,54 @@ fn a_shared_slug_is_reported_at_the_line_that_gives_it() {
     assert_eq!(shared[0]["pointer"], "/slug");
     assert_eq!(shared[0]["location"]["line"], 2);
 }
+
+/// Two articles giving one `url` have one id under the default scheme: the second is reported
+/// at its `url` key, in `validate` and in `build` alike.
+#[test]
+fn a_shared_id_is_reported_at_the_url_key_that_gives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::copy(
+        root().join("tests/data/channel.toml"),
+        dir.path().join("channel.toml"),
+    )
+    .unwrap();
+    for (name, day) in [("a.txt", 14), ("b.txt", 16)] {
+        std::fs::write(
+            articles.join(name),
+            format!(
+                "+++\npublished = 2026-03-{day}T09:30:00+00:00\nurl = \"https://desk.example/stories/quay-lamps\"\n+++\n\
+                 Lamps lit again on the {day}th\nBy Ada Quill\nPORT WREN — The lamps were lit again on the {day}th.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let validate = run(newswire()
+        .arg("validate")
+        .arg(articles.join("a.txt"))
+        .arg(articles.join("b.txt"))
+        .args(["--channel", "tests/data/channel.toml", "--format", "json"]));
+    let build = run(newswire()
+        .arg("build")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("public"))
+        .args(["--format", "json"]));
+    for output in [validate, build] {
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let text = format!("{}{}", stdout(&output), stderr(&output));
+        let found: Vec<Value> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        let shared: Vec<&Value> = found.iter().filter(|d| d["code"] == "NW0306").collect();
+        assert_eq!(shared.len(), 1, "{found:?}");
+        assert!(
+            shared[0]["file"].as_str().unwrap().ends_with("b.txt"),
+            "{found:?}"
+        );
+        assert_eq!(shared[0]["pointer"], "/id");
+        assert_eq!(shared[0]["location"]["line"], 3, "{found:?}");
+    }
+}

@@ -221,7 +221,7 @@ fn read(
             Some(split) => {
                 let body = reader(split.body, split.body_line, &mut sink);
                 let draft = draft::build(body, &mut sink);
-                places = resolve::places(&draft, &split.front);
+                places = resolve::places(&draft, &split.front, ctx.channel);
                 resolve::resolve(draft, split.front, split.body_line, ctx, &mut sink)
             }
             None => None,

@@ -3,7 +3,8 @@
 //! from the channel; what nothing gives is an error that names the fix.
 
 use newswire_model::{
-    AbsoluteUrl, Block, Channel, Code, Image, Organization, Person, Record, Slug, word_count,
+    AbsoluteUrl, Block, Channel, Code, IdScheme, Image, Organization, Person, Record, Slug,
+    word_count,
 };
 
 use crate::diag::{At, Pos, Sink};
@@ -31,8 +32,8 @@ pub(crate) fn derive_headline(lead: &str) -> String {
 /// front matter and text: what it takes from front matter is at the key, a headline line,
 /// byline or picture where the text has it, and what it derives (a headline, a description)
 /// at the lead it derives it from.
-pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
-    let mut places = Places::with_capacity(14);
+pub(crate) fn places(draft: &Draft, fm: &FrontMatter, channel: Option<&Channel>) -> Places {
+    let mut places = Places::with_capacity(15);
     let t = &draft.trailer;
     fn pos<T>(at: &Option<At<T>>) -> Option<Pos> {
         at.as_ref().map(|at| at.pos)
@@ -45,12 +46,20 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter) -> Places {
         .as_ref()
         .filter(|image| image.value.credit.is_some())
         .map(|image| image.pos);
+    let slug = first(&[pos(&fm.slug), headline]);
+    // The id is the article's URL — the front matter's, or the channel's made from the slug —
+    // or, under a tag scheme, made from the slug.
+    let id = match channel.map(|c| &c.id_scheme) {
+        Some(IdScheme::Tag { .. }) => slug,
+        Some(IdScheme::Url) | None => first(&[pos(&fm.url), slug]),
+    };
     for (field, at) in [
         ("/headline", headline),
         ("/description", first(&[pos(&fm.description), lead])),
         // A slug not given is derived from the headline.
-        ("/slug", first(&[pos(&fm.slug), headline])),
+        ("/slug", slug),
         ("/url", pos(&fm.url)),
+        ("/id", id),
         ("/published", pos(&fm.published)),
         ("/modified", pos(&fm.modified)),
         ("/language", pos(&fm.language)),

@@ -36,18 +36,43 @@ fn fields_are_placed_where_the_article_gave_them() {
     assert_eq!(place(&parsed, "/image/credit/text"), Some((8, 1, 22)));
     let lead = place(&parsed, "/body/0/text").expect("the lead is placed");
     assert_eq!(lead.0, 7);
+    // The id is the URL, which the channel made from the slug.
+    assert_eq!(place(&parsed, "/id"), Some((3, 1, 4)));
     // What the article did not give, and pointers that only start like a field.
-    for pointer in [
-        "/id",
-        "/url",
-        "/image",
-        "/keywords",
-        "/body/1",
-        "/headlines",
-        "",
-    ] {
+    for pointer in ["/url", "/image", "/keywords", "/body/1", "/headlines", ""] {
         assert_eq!(place(&parsed, pointer), None, "{pointer}");
     }
+}
+
+/// The id is placed where it comes from: the `url` key that gives the URL it is, or under a
+/// tag scheme the slug it is made from.
+#[test]
+fn the_id_is_placed_at_what_it_is_made_from() {
+    let text = "+++\n\
+                url = \"https://ledger.example/articles/quay\"\n\
+                +++\n\
+                Lamps lit again in Port Wren\n\
+                By Ada Quill\n\
+                PORT WREN — The lamps along the quay were lit again on Friday.\n";
+    let parsed = parse(text.as_bytes());
+    assert!(parsed.record.is_some(), "{:?}", parsed.diagnostics);
+    // The URL's value, where a bad URL is reported too.
+    assert_eq!(place(&parsed, "/url"), Some((2, 7, 38)));
+    assert_eq!(place(&parsed, "/id"), Some((2, 7, 38)));
+    let mut channel = crate::channel();
+    channel.id_scheme = newswire_model::IdScheme::Tag {
+        authority: "ledger.example".into(),
+        date: "2026".into(),
+    };
+    let ctx = newswire_ingest::Context {
+        channel: Some(&channel),
+        published: Some(crate::published()),
+    };
+    let parsed = newswire_ingest::parse_wire_text("article.txt", text.as_bytes(), &ctx);
+    let record = parsed.record.as_ref().expect("a record");
+    assert!(record.id.starts_with("tag:"), "{}", record.id);
+    // The slug, and so the id, is made from the headline.
+    assert_eq!(place(&parsed, "/id"), Some((4, 1, 28)));
 }
 
 #[test]
