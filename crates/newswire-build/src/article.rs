@@ -68,6 +68,7 @@ pub(crate) fn parse_article(
                     record,
                     diagnostics,
                     places: Places::default(),
+                    body_scan: None,
                 })
             }
             Err(err) => Parsed::failed(invalid_utf8(bytes, err.valid_up_to()).in_file(file)),
@@ -88,7 +89,11 @@ pub(crate) fn check_parsed(
     {
         // What validation finds in a field points at where the field was read, and the list
         // stays in the order of the file, those without a place last.
-        let found = validator.record(file, record);
+        // The body is read once: ingest's reading of it serves validation too.
+        let found = match parsed.body_scan {
+            Some(scan) => validator.record_scanned(file, record, scan),
+            None => validator.record(file, record),
+        };
         let places = &parsed.places;
         parsed
             .diagnostics

@@ -53,7 +53,7 @@ mod slug;
 mod text;
 mod trailer;
 
-use newswire_model::{Channel, Code, Diagnostic, Location, Record, Timestamp};
+use newswire_model::{BodyScan, Channel, Code, Diagnostic, Location, Record, Timestamp};
 
 pub use slug::slugify;
 
@@ -80,6 +80,11 @@ pub struct Parsed {
     /// Where in the article the record's fields were read from, so that what validation
     /// later finds in a field can point at the article's text.
     pub places: Places,
+    /// What one reading of the record's body found (its words, and whether it may hold a
+    /// character XML forbids), when ingest made the record from text: validation takes it
+    /// rather than reading the body again (`newswire_validate::Validator::record_scanned`).
+    /// `None` with no record, and for records read as JSON.
+    pub body_scan: Option<BodyScan>,
 }
 
 /// Where in an article a record's fields were read from: the place of the value each field
@@ -136,6 +141,7 @@ impl Parsed {
             record: None,
             diagnostics: vec![diagnostic],
             places: Places::default(),
+            body_scan: None,
         }
     }
 
@@ -229,9 +235,14 @@ fn read(
     };
     let diagnostics = sink.finish();
     let failed = diagnostics.iter().any(Diagnostic::is_error);
+    let (record, body_scan) = match record {
+        Some((record, scan)) if !failed => (Some(record), Some(scan)),
+        _ => (None, None),
+    };
     Parsed {
-        record: if failed { None } else { record },
+        record,
         diagnostics,
         places,
+        body_scan,
     }
 }

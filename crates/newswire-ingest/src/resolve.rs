@@ -3,8 +3,8 @@
 //! from the channel; what nothing gives is an error that names the fix.
 
 use newswire_model::{
-    AbsoluteUrl, Block, Channel, Code, IdScheme, Image, Organization, Person, Record, Slug,
-    word_count,
+    AbsoluteUrl, Block, BodyScan, Channel, Code, IdScheme, Image, Organization, Person, Record,
+    Slug, scan_body,
 };
 
 use crate::diag::{At, Pos, Sink};
@@ -87,15 +87,15 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter, channel: Option<&Channel>)
     places
 }
 
-/// Makes the record, or `None` when something it needs is missing (each such problem has
-/// been reported).
+/// Makes the record, with what one reading of its body found, or `None` when something it
+/// needs is missing (each such problem has been reported).
 pub(crate) fn resolve(
     draft: Draft,
     fm: FrontMatter,
     body_line: u32,
     ctx: &Context<'_>,
     sink: &mut Sink<'_>,
-) -> Option<Record> {
+) -> Option<(Record, BodyScan)> {
     let channel = ctx.channel;
     let top = Pos::line(1);
 
@@ -223,8 +223,8 @@ pub(crate) fn resolve(
     if empty {
         return None;
     }
-    let word_count = word_count(&draft.body);
-    Some(Record {
+    let scan = scan_body(&draft.body);
+    let record = Record {
         id,
         slug,
         url,
@@ -244,8 +244,9 @@ pub(crate) fn resolve(
         keywords: fm.keywords,
         section: fm.section.map(|s| s.value),
         body: draft.body,
-        word_count,
-    })
+        word_count: scan.words,
+    };
+    Some((record, scan))
 }
 
 fn conflict(sink: &mut Sink<'_>, pos: Pos, message: String) {

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Timelike};
 use newswire_model::{
-    AbsoluteUrl, Block, Code, Diagnostic, LanguageTag, Organization, Person, Record, Timestamp,
-    first_forbidden_in_xml, is_forbidden_in_xml, scan_body, word_count,
+    AbsoluteUrl, Block, BodyScan, Code, Diagnostic, LanguageTag, Organization, Person, Record,
+    Timestamp, first_forbidden_in_xml, is_forbidden_in_xml, word_count,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -79,9 +79,12 @@ pub(crate) fn check(file: &str, record: &Value, check_language: bool, out: &mut 
 
 /// Runs every rule on a typed `record`, appending what it finds to `out`: what [`check`]
 /// finds in the record's JSON form, in the same order, read from the fields themselves.
+///
+/// `body` is what [`scan_body`](newswire_model::scan_body) finds in the record's body.
 pub(crate) fn check_record(
     file: &str,
     record: &Record,
+    body: BodyScan,
     check_language: bool,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -124,9 +127,8 @@ pub(crate) fn check_record(
             &mut push,
         );
     }
-    // The body is read once for its words and for the characters `record_characters` looks
+    // The body was read once for its words and for the characters `record_characters` looks
     // for; a body without a byte that may start one is not read again.
-    let body = scan_body(&record.body);
     body_rules(
         &record.body,
         body.words,

@@ -4,7 +4,7 @@ use std::fmt;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator as Compiled};
-use newswire_model::{Code, Diagnostic, Genre, Record};
+use newswire_model::{BodyScan, Code, Diagnostic, Genre, Record, scan_body};
 use serde_json::Value;
 
 use crate::{form, rules};
@@ -95,6 +95,14 @@ impl Validator {
     /// Every problem with a typed record: the rules layer, and the schema layer on the
     /// record's JSON form, so a record that passes is valid against the published schema.
     pub fn record(&self, file: &str, record: &Record) -> Vec<Diagnostic> {
+        self.record_scanned(file, record, scan_body(&record.body))
+    }
+
+    /// [`record`](Validator::record) for a record whose body has been read already: `body`
+    /// must be what [`scan_body`] finds in `record.body` (as ingest keeps it for the records it
+    /// makes), and the body is not read again for its words.
+    pub fn record_scanned(&self, file: &str, record: &Record, body: BodyScan) -> Vec<Diagnostic> {
+        debug_assert_eq!(body, scan_body(&record.body), "a scan of another body");
         // The schema layer on the JSON form, without the body when the schema cannot reject
         // a typed body (see `form`); the rules on the fields themselves. Both find what
         // `record_value` finds in the whole JSON form, in the same order.
@@ -107,7 +115,7 @@ impl Validator {
             Ok(value) => {
                 let mut out = Vec::new();
                 schema_diagnostics(&self.record, RECORD, file, &value, &mut out);
-                rules::check_record(file, record, !language_reported(&out), &mut out);
+                rules::check_record(file, record, body, !language_reported(&out), &mut out);
                 out
             }
             Err(e) => vec![

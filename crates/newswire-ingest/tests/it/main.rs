@@ -8,7 +8,7 @@ mod seed;
 
 use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
 use newswire_model::{
-    AbsoluteUrl, Channel, ChannelPublisher, IdScheme, LanguageTag, Person, Timestamp,
+    AbsoluteUrl, Channel, ChannelPublisher, IdScheme, LanguageTag, Person, Timestamp, scan_body,
 };
 
 /// The channel articles are read within in these tests.
@@ -45,7 +45,7 @@ pub(crate) fn parse(text: &[u8]) -> Parsed {
         channel: Some(&channel),
         published: Some(published()),
     };
-    parse_wire_text("article.txt", text, &ctx)
+    checked(parse_wire_text("article.txt", text, &ctx))
 }
 
 /// Reads Markdown `text` within the test channel, with the test date.
@@ -55,7 +55,20 @@ pub(crate) fn parse_md(text: &[u8]) -> Parsed {
         channel: Some(&channel),
         published: Some(published()),
     };
-    parse_markdown("article.md", text, &ctx)
+    checked(parse_markdown("article.md", text, &ctx))
+}
+
+/// `parsed`, once its body scan is seen to be what a reading of its record's body finds (what
+/// validation relies on when it takes the scan instead of reading the body), and the record's
+/// word count the scan's.
+#[track_caller]
+fn checked(parsed: Parsed) -> Parsed {
+    let expect = parsed.record.as_ref().map(|r| scan_body(&r.body));
+    assert_eq!(parsed.body_scan, expect, "the body scan");
+    if let Some(record) = &parsed.record {
+        assert_eq!(record.word_count, scan_body(&record.body).words);
+    }
+    parsed
 }
 
 /// Every diagnostic as `severity code line:column`.
