@@ -35,6 +35,14 @@ Tasks:
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
+    // `cargo xtask bench --help` and the like: every task is described in the one page.
+    if std::env::args()
+        .skip(2)
+        .any(|a| matches!(a.as_str(), "-h" | "--help"))
+    {
+        print!("{HELP}");
+        return Ok(());
+    }
     let root = project_root();
     std::env::set_current_dir(&root)?;
     match task.as_str() {
