@@ -495,14 +495,21 @@ fn a_shared_slug_is_reported_at_the_line_that_gives_it() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let shared: Vec<&Value> = found.iter().filter(|d| d["code"] == "NW0305").collect();
-    assert_eq!(shared.len(), 1, "{found:?}");
+    let shared = only_one(&found, "NW0305");
     assert_eq!(
-        shared[0]["file"],
+        shared["file"],
         dir.path().join("b.txt").display().to_string()
     );
-    assert_eq!(shared[0]["pointer"], "/slug");
-    assert_eq!(shared[0]["location"]["line"], 2);
+    assert_eq!(shared["pointer"], "/slug");
+    assert_eq!(shared["location"]["line"], 2);
+}
+
+/// The one diagnostic of `found` with `code`.
+#[track_caller]
+fn only_one<'a>(found: &'a [Value], code: &str) -> &'a Value {
+    let with_code: Vec<&Value> = found.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(with_code.len(), 1, "one {code} in {found:?}");
+    with_code[0]
 }
 
 /// Two articles giving one `url` have one id under the default scheme: the second is reported
@@ -545,13 +552,12 @@ fn a_shared_id_is_reported_at_the_url_key_that_gives_it() {
             .lines()
             .filter_map(|l| serde_json::from_str(l).ok())
             .collect();
-        let shared: Vec<&Value> = found.iter().filter(|d| d["code"] == "NW0306").collect();
-        assert_eq!(shared.len(), 1, "{found:?}");
+        let shared = only_one(&found, "NW0306");
         assert!(
-            shared[0]["file"].as_str().unwrap().ends_with("b.txt"),
+            shared["file"].as_str().unwrap().ends_with("b.txt"),
             "{found:?}"
         );
-        assert_eq!(shared[0]["pointer"], "/id");
-        assert_eq!(shared[0]["location"]["line"], 3, "{found:?}");
+        assert_eq!(shared["pointer"], "/id");
+        assert_eq!(shared["location"]["line"], 3, "{found:?}");
     }
 }
