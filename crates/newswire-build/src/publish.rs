@@ -16,8 +16,9 @@
 //! beside the output folder and never inside it, and is removed by the next build.
 //!
 //! Two builds of one channel may run at once (a watcher and a hand-run build, two CI jobs):
-//! each holds its staging folder locked (`flock`) while it writes, so the other does not take
-//! it for a killed build's leftovers, and each publishes whole; the last to publish wins.
+//! each holds its staging folder locked (`flock`) while it writes, and, where it publishes by
+//! renames, its old outputs while they are aside, so the other does not take them for a
+//! killed build's leftovers; each publishes whole, and the last to publish wins.
 //!
 //! Files are not flushed to disk (`fsync`) before the swap: a killed process loses nothing the
 //! kernel already holds. After a power cut the new folder may hold files the disk never
@@ -231,8 +232,16 @@ fn exchange(_staged: &Path, _target: &Path) -> io::Result<bool> {
 
 /// Replaces `target` by `staged` with two renames: the old folder aside, the new one in, then
 /// the old one removed. If the second rename fails the old folder is put back.
+///
+/// The old folder is held locked while it is aside, so that a build of the same channel
+/// cleaning up meanwhile leaves it alone rather than take it for a killed build's.
 fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
     let parent = staged.parent().unwrap_or(Path::new("."));
+    // A symbolic link put in the folder's place is moved, not followed: nothing to hold.
+    #[cfg(unix)]
+    let _held = fs::symlink_metadata(target)
+        .is_ok_and(|meta| meta.is_dir())
+        .then(|| fs::File::open(target).and_then(|folder| folder.lock().map(|()| folder)));
     let retired = match tempfile::Builder::new()
         .prefix(&format!(".{}{RETIRED_MARK}", file_name(target)))
         .tempdir_in(parent)
@@ -243,7 +252,11 @@ fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
             return Err(err);
         }
     };
-    let moved = fs::remove_dir(&retired).and_then(|()| fs::rename(target, &retired));
+    // The name only is wanted; another build's clean-up may have removed the folder already.
+    let moved = match fs::remove_dir(&retired) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => fs::rename(target, &retired),
+    };
     if let Err(err) = moved {
         remove_all(staged);
         return Err(err);
@@ -322,9 +335,10 @@ fn locked_staging_folder(parent: &Path, name: &str) -> io::Result<(tempfile::Tem
     Ok((dir, ()))
 }
 
-/// Removes the staging and retired folders a killed build left beside `name`. A staging
-/// folder another build holds locked is that build's work in progress and is left alone; one
-/// that can be locked is removed under the lock, so its build cannot start using it meanwhile.
+/// Removes the staging and retired folders a killed build left beside `name`. A folder
+/// another build holds locked (its staging folder being written, or its old outputs put aside
+/// while it publishes) is that build's and is left alone; one that can be locked is removed
+/// under the lock, so its build cannot start using it meanwhile.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -334,20 +348,19 @@ fn remove_leftovers(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        if file.starts_with(&staging) {
-            #[cfg(unix)]
-            let _held = match fs::File::open(entry.path()) {
-                Ok(folder) => match folder.try_lock() {
-                    Ok(()) => Some(folder),
-                    Err(fs::TryLockError::WouldBlock) => continue,
-                    Err(fs::TryLockError::Error(_)) => None,
-                },
-                Err(_) => None,
-            };
-            remove_all(&entry.path());
-        } else if file.starts_with(&retired) {
-            remove_all(&entry.path());
+        if !(file.starts_with(&staging) || file.starts_with(&retired)) {
+            continue;
         }
+        #[cfg(unix)]
+        let _held = match fs::File::open(entry.path()) {
+            Ok(folder) => match folder.try_lock() {
+                Ok(()) => Some(folder),
+                Err(fs::TryLockError::WouldBlock) => continue,
+                Err(fs::TryLockError::Error(_)) => None,
+            },
+            Err(_) => None,
+        };
+        remove_all(&entry.path());
     }
 }
 
@@ -486,6 +499,24 @@ mod tests {
         );
         assert!(!target.join("atom.xml").exists());
         assert_eq!(names(root.path()), ["news"]);
+    }
+
+    /// Old outputs another build has put aside while it publishes by renames are held
+    /// locked, and a clean-up leaves them until they are free.
+    #[cfg(unix)]
+    #[test]
+    fn a_clean_up_leaves_old_outputs_put_aside_by_a_build_publishing() {
+        let root = tempfile::tempdir().unwrap();
+        let aside = root.path().join(format!(".news{RETIRED_MARK}a1"));
+        fs::create_dir(&aside).unwrap();
+        fs::write(aside.join("rss.xml"), "old").unwrap();
+        let held = fs::File::open(&aside).unwrap();
+        held.lock().unwrap();
+        remove_leftovers(root.path(), "news");
+        assert_eq!(fs::read_to_string(aside.join("rss.xml")).unwrap(), "old");
+        drop(held);
+        remove_leftovers(root.path(), "news");
+        assert!(names(root.path()).is_empty(), "a free one is removed");
     }
 
     /// On Linux the two folders really are swapped in one step.
