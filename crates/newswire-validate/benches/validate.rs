@@ -17,7 +17,7 @@ fn main() {
 /// The validator every benchmark but `new` shares, compiled once.
 static VALIDATOR: std::sync::LazyLock<Validator> = std::sync::LazyLock::new(Validator::new);
 
-/// What `record` costs on top of the validation proper: the record's JSON form.
+/// The records' JSON values, as a `.json` input gives them to the schema layer.
 fn json_values(records: &[&Record]) -> Vec<Value> {
     records
         .iter()

@@ -46,6 +46,7 @@ mod parse;
 mod rules;
 mod schema;
 mod unique;
+mod view;
 
 use newswire_model::{Diagnostic, Severity};
 

@@ -3,10 +3,12 @@
 use std::fmt;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::json::{Json, SerdeJson};
 use jsonschema::{ValidationError, Validator as Compiled};
 use newswire_model::{BodyScan, Code, Diagnostic, Genre, Record, scan_body};
 use serde_json::Value;
 
+use crate::view::{RecordJson, View};
 use crate::{form, rules};
 
 /// The committed record schema: the bytes partners validate against.
@@ -19,9 +21,11 @@ const CHANNEL_SCHEMA: &str = include_str!("../../../schemas/channel.schema.json"
 pub struct Validator {
     record: Compiled,
     channel: Compiled,
-    /// Whether the record schema accepts every typed body and reads nothing else from it,
-    /// so that a typed record is checked in its JSON form without the body.
-    body_form_only: bool,
+    /// The record schema for typed records read in place (`view`), when it accepts every
+    /// typed body and reads nothing else from it (`form`), so that a typed record is checked
+    /// as its JSON form without the body, with no form made. `None` otherwise: typed records
+    /// are then checked in their whole JSON form.
+    typed: Option<jsonschema::Validator<RecordJson>>,
 }
 
 impl fmt::Debug for Validator {
@@ -69,7 +73,8 @@ impl Validator {
         Validator {
             record: compile(&record_schema, RECORD.what),
             channel: compile(&parse_schema(CHANNEL_SCHEMA, CHANNEL.what), CHANNEL.what),
-            body_form_only: form::body_is_form_only(&record_schema),
+            typed: form::body_is_form_only(&record_schema)
+                .then(|| compile_for::<RecordJson>(&record_schema, RECORD.what)),
         }
     }
 
@@ -104,29 +109,28 @@ impl Validator {
     pub fn record_scanned(&self, file: &str, record: &Record, body: BodyScan) -> Vec<Diagnostic> {
         debug_assert_eq!(body, scan_body(&record.body), "a scan of another body");
         // The schema layer on the JSON form, without the body when the schema cannot reject
-        // a typed body (see `form`); the rules on the fields themselves. Both find what
-        // `record_value` finds in the whole JSON form, in the same order.
-        let value = if self.body_form_only {
-            form::without_body(record)
-        } else {
-            serde_json::to_value(record)
-        };
-        match value {
-            Ok(value) => {
-                let mut out = Vec::new();
-                schema_diagnostics(&self.record, RECORD, file, &value, &mut out);
-                rules::check_record(file, record, body, !language_reported(&out), &mut out);
-                out
-            }
-            Err(e) => vec![
-                Diagnostic::error(
-                    Code::RecordSyntax,
-                    format!("the record cannot be written as JSON: {e}"),
-                )
-                .in_file(file)
-                .with_hint("this is a bug in newswire; please report it with the input"),
-            ],
+        // a typed body (see `form`), read in place (see `view`); the rules on the fields
+        // themselves. Both find what `record_value` finds in the whole JSON form, in the same
+        // order.
+        let mut out = Vec::new();
+        match &self.typed {
+            Some(typed) => schema_diagnostics(typed, RECORD, file, View::Record(record), &mut out),
+            None => match serde_json::to_value(record) {
+                Ok(value) => schema_diagnostics(&self.record, RECORD, file, &value, &mut out),
+                Err(e) => {
+                    return vec![
+                        Diagnostic::error(
+                            Code::RecordSyntax,
+                            format!("the record cannot be written as JSON: {e}"),
+                        )
+                        .in_file(file)
+                        .with_hint("this is a bug in newswire; please report it with the input"),
+                    ];
+                }
+            },
         }
+        rules::check_record(file, record, body, !language_reported(&out), &mut out);
+        out
     }
 
     /// Both layers on a record as raw JSON; rules run even when the schema fails, on every
@@ -152,25 +156,32 @@ fn parse_schema(text: &str, what: &str) -> Value {
 }
 
 fn compile(schema: &Value, what: &str) -> Compiled {
-    jsonschema::draft202012::options()
+    compile_for::<SerdeJson>(schema, what)
+}
+
+/// `schema` compiled for instances in the representation `F` (draft 2020-12, formats
+/// asserted).
+pub(crate) fn compile_for<F: Json>(schema: &Value, what: &str) -> jsonschema::Validator<F> {
+    jsonschema::options_for::<F>()
+        .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
         .should_ignore_unknown_formats(false)
         .build(schema)
         .unwrap_or_else(|e| panic!("the committed {what} schema does not compile: {e}"))
 }
 
-fn schema_diagnostics(
-    compiled: &Compiled,
+fn schema_diagnostics<'i, F: Json>(
+    compiled: &'i jsonschema::Validator<F>,
     doc: Document,
     file: &str,
-    value: &Value,
+    instance: F::Node<'i>,
     out: &mut Vec<Diagnostic>,
 ) {
     // Most documents are valid, and saying so is cheaper than collecting no errors.
-    if compiled.is_valid(value) {
+    if compiled.is_valid(instance.clone()) {
         return;
     }
-    for error in compiled.iter_errors(value) {
+    for error in compiled.iter_errors(instance) {
         push_error(&error, doc, file, out);
     }
 }
@@ -383,19 +394,21 @@ mod tests {
         assert_send_sync::<Validator>();
     }
 
-    /// The committed record schema lets a typed record be checked without its body: if a
-    /// change to the schema turns this off, validation stays right but gets slower.
+    /// The committed record schema lets a typed record be checked without its body, read in
+    /// place: if a change to the schema turns this off, validation stays right but gets
+    /// slower.
     #[test]
     fn typed_records_are_checked_without_the_body() {
-        assert!(Validator::new().body_form_only);
+        assert!(Validator::new().typed.is_some());
     }
 
-    /// With the body or without it, a typed record gets the same findings.
+    /// Read in place without the body, or written whole as JSON, a typed record gets the same
+    /// findings.
     #[test]
     fn the_body_changes_nothing_for_a_typed_record() {
         let without = Validator::new();
         let with = Validator {
-            body_form_only: false,
+            typed: None,
             ..Validator::new()
         };
         let mut record: Record = serde_json::from_value(serde_json::json!({
