@@ -540,6 +540,45 @@ mod tests {
         }
     }
 
+    /// Every object of the view has the fields the committed schema names, so that a field
+    /// added to the model (and so to the schema) cannot be missed here.
+    #[test]
+    fn each_object_has_the_schema_s_fields() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../../schemas/record.schema.json")).unwrap();
+        let record = full_record();
+        let image = record.image.as_ref().unwrap();
+        let objects = [
+            ("", View::Record(&record)),
+            ("/$defs/Person", View::Person(&record.authors[0])),
+            (
+                "/$defs/Organization",
+                View::Organization(&record.sources[0]),
+            ),
+            (
+                "/$defs/Dateline",
+                View::Dateline(record.dateline.as_ref().unwrap()),
+            ),
+            ("/$defs/Image", View::Image(image)),
+            (
+                "/$defs/Credit",
+                View::Credit(image.credit.as_ref().unwrap()),
+            ),
+        ];
+        for (at, view) in objects {
+            let mut names = view.field_names().unwrap().to_vec();
+            names.sort_unstable();
+            let properties = schema.pointer(&format!("{at}/properties")).unwrap();
+            let expect: Vec<&str> = properties
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(names, expect, "{at}");
+        }
+    }
+
     /// What the schema layer finds in a view is what it finds in serde's form, for records
     /// the schema rejects in each way a typed record can be wrong.
     #[test]
