@@ -489,3 +489,72 @@ fn a_rebuild_warns_about_content_changed_without_modified() {
         &[],
     );
 }
+
+/// A rebuild keeps the very file of every output whose bytes did not change (so its
+/// modification time, which syncs to a web server go by) and writes every other into a new
+/// file, leaving the published one as it was; the outputs are those of a build from scratch.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
+    use std::os::unix::fs::MetadataExt as _;
+    let desk = Desk::new();
+    assert!(!desk.build(false).has_errors());
+    let published = desk.published();
+    let first = tree(&published);
+    let inodes = |dir: &Path| -> BTreeMap<String, u64> {
+        tree(dir)
+            .into_keys()
+            .map(|name| {
+                let ino = std::fs::metadata(dir.join(&name)).unwrap().ino();
+                (name, ino)
+            })
+            .collect()
+    };
+    let before = inodes(&published);
+    // A partner holding the old page of the edited article open.
+    let page =
+        published.join("articles/westmarch-trawler-owners-reject-cod-quota-cut-as-unworkable.html");
+    let mut held = std::fs::File::open(&page).unwrap();
+
+    edit(
+        &desk.articles(),
+        "fishing-quota-dispute.txt",
+        "The meeting lasted forty minutes.",
+        "The meeting lasted almost an hour.",
+    );
+    assert!(!desk.build(false).has_errors());
+    let second = tree(&published);
+    let after = inodes(&published);
+
+    let scratch = tempfile::tempdir().unwrap();
+    let options = Options::new(scratch.path());
+    assert!(!newswire_build::build(&[desk.channel()], &options).has_errors());
+    assert_eq!(
+        second,
+        tree(&scratch.path().join(CHANNEL)),
+        "as built from scratch"
+    );
+
+    let (mut kept, mut written) = (Vec::new(), Vec::new());
+    for (name, bytes) in &second {
+        let unchanged = first.get(name) == Some(bytes);
+        assert_eq!(after[name] == before[name], unchanged, "{name}");
+        if unchanged { &mut kept } else { &mut written }.push(name.as_str());
+    }
+    // The edited article's three documents, and the feeds that carry its text.
+    assert!(
+        written.contains(
+            &"articles/westmarch-trawler-owners-reject-cod-quota-cut-as-unworkable.jsonld"
+        ),
+        "{written:?}"
+    );
+    assert!(written.len() >= 3 && kept.len() >= 3 * 5, "{written:?}");
+    let mut old = String::new();
+    std::io::Read::read_to_string(&mut held, &mut old).unwrap();
+    assert!(old.contains("forty minutes") && !old.contains("almost an hour"));
+    let names: Vec<String> = std::fs::read_dir(published.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [CHANNEL], "nothing left beside the outputs");
+}

@@ -19,8 +19,8 @@ use crate::article::{
     InputKind, check_parsed, io_error, load_article, parse_article, read_article_file,
 };
 use crate::channel::{CHANNEL_FILE, load_channel};
-use crate::compare::Previous;
-use crate::publish::{OutputName, Staging};
+use crate::compare::{Compared, Previous};
+use crate::publish::{OutputName, Staged, Staging};
 use crate::timings::{StageTimes, time};
 use crate::window::{Entry, Window};
 use newswire_ingest::Parsed;
@@ -490,11 +490,14 @@ impl Articles<'_> {
             let places = parsed.places;
             if let (Some(record), Some(documents)) = (parsed.record, documents) {
                 match documents.write(self.staging, &record.slug, &mut pass.times) {
-                    Ok(jsonld) => {
-                        let compared = time(&mut pass.times.compare, || {
-                            self.previous.map_or_else(Default::default, |p| {
+                    Ok((jsonld, staged)) => {
+                        // A document kept from the previous build is the one published for the
+                        // slug: nothing to read again.
+                        let compared = time(&mut pass.times.compare, || match staged {
+                            Staged::Kept => Compared::unchanged(),
+                            Staged::Written => self.previous.map_or_else(Default::default, |p| {
                                 p.compare(&file, &record, &jsonld)
-                            })
+                            }),
                         });
                         if let Some(warning) = compared.warning {
                             pass.changes.push((index, warning));
@@ -559,19 +562,20 @@ impl Documents {
     }
 
     /// Writes the documents into the staging folder; the JSON-LD document's bytes, which the
-    /// comparison with a previous build reads.
+    /// comparison with a previous build reads, and how it was staged.
     fn write(
         self,
         staging: &Staging,
         slug: &Slug,
         times: &mut StageTimes,
-    ) -> std::io::Result<Vec<u8>> {
-        time(&mut times.write, || {
-            staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?;
+    ) -> std::io::Result<(Vec<u8>, Staged)> {
+        let staged = time(&mut times.write, || {
+            let staged = staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?;
             staging.write(OutputName::ArticleNinjs(slug), &self.ninjs)?;
-            staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())
+            staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())?;
+            Ok::<_, std::io::Error>(staged)
         })?;
-        Ok(self.jsonld.into_bytes())
+        Ok((self.jsonld.into_bytes(), staged))
     }
 }
 

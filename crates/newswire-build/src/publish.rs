@@ -20,6 +20,14 @@
 //! renames, its old outputs while they are aside, so the other does not take them for a
 //! killed build's leftovers; each publishes whole, and the last to publish wins.
 //!
+//! A rebuild keeps what did not change: an output whose bytes are those of the published file
+//! of the same name is linked to that file (a hard link) rather than written again, and every
+//! other output is written into a file created new. No published file is ever written into,
+//! so the old outputs stay whole until the swap, and each unchanged output keeps its file and
+//! its modification time, so a sync to a web server sends only what changed. Where a link
+//! cannot be made (a file system without hard links, a published file owned by another
+//! user), the output is written as in a first build.
+//!
 //! Files are not flushed to disk (`fsync`) before the swap: a killed process loses nothing the
 //! kernel already holds. After a power cut the new folder may hold files the disk never
 //! received; guarding against that would cost one `fsync` per output file.
@@ -84,17 +92,17 @@ impl OutputName<'_> {
         }
     }
 
-    /// The file name of an article output inside [`ARTICLES_DIR`]; `None` for the channel files.
-    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-    fn article_file_name(&self) -> Option<String> {
+    /// The folder the output is in, and its file name there.
+    fn place(&self) -> (Within, String) {
         match self {
             OutputName::ArticleJsonLd(slug)
             | OutputName::ArticleNinjs(slug)
-            | OutputName::ArticleHtml(slug) => {
-                Some([slug.as_str(), self.article_extension()].concat())
-            }
+            | OutputName::ArticleHtml(slug) => (
+                Within::Articles,
+                [slug.as_str(), self.article_extension()].concat(),
+            ),
             OutputName::Rss | OutputName::Atom | OutputName::JsonFeed | OutputName::FeedJsonLd => {
-                None
+                (Within::Top, self.relative_path())
             }
         }
     }
@@ -112,6 +120,22 @@ impl OutputName<'_> {
     }
 }
 
+/// The folder an output is in: the channel's output folder or its [`ARTICLES_DIR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Within {
+    Top,
+    Articles,
+}
+
+/// How an output came into the staging folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Staged {
+    /// Written into a file of its own.
+    Written,
+    /// The published file of the same name holds exactly its bytes, and was linked.
+    Kept,
+}
+
 const STAGING_MARK: &str = ".staging-";
 const RETIRED_MARK: &str = ".retired-";
 
@@ -124,10 +148,10 @@ pub(crate) struct Staging {
     /// channel started meanwhile leaves a locked staging folder alone (see
     /// [`remove_leftovers`]). Released when the staging ends.
     _lock: FolderLock,
-    /// The staged `articles` folder, open: its files are created relative to it, so the
-    /// system resolves one name per file rather than the whole path.
-    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-    articles: rustix::fd::OwnedFd,
+    /// The staging folder, open.
+    staged: Folder,
+    /// The outputs published at `target` when the staging began, open, if there are any.
+    published: Option<Folder>,
 }
 
 impl Staging {
@@ -141,16 +165,13 @@ impl Staging {
         let name = file_name(target);
         remove_leftovers(parent, &name);
         let (dir, lock) = locked_staging_folder(parent, &name)?;
-        let articles = dir.path().join(ARTICLES_DIR);
-        fs::create_dir(&articles)?;
+        fs::create_dir(dir.path().join(ARTICLES_DIR))?;
         Ok(Staging {
             _lock: lock,
-            #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-            articles: rustix::fs::open(
-                &articles,
-                rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
-                rustix::fs::Mode::empty(),
-            )?,
+            staged: Folder::open(dir.path())?,
+            // A symbolic link in the output folder's place is not followed: publishing
+            // replaces the link, and nothing is linked to what it points at.
+            published: Folder::open(target).ok(),
             dir,
             target: target.to_path_buf(),
         })
@@ -161,18 +182,18 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Writes one output file.
-    pub(crate) fn write(&self, name: OutputName<'_>, bytes: &[u8]) -> io::Result<()> {
-        #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-        if let Some(file) = name.article_file_name() {
-            use rustix::fs::{Mode, OFlags, openat};
-            // As `fs::write` opens a file: created or truncated, readable and writable by
-            // all that the umask allows.
-            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
-            let fd = openat(&self.articles, file, flags, Mode::from_raw_mode(0o666))?;
-            return io::Write::write_all(&mut fs::File::from(fd), bytes);
+    /// Stages one output file: linked to the published file of the same name when that
+    /// holds exactly `bytes`, written otherwise.
+    pub(crate) fn write(&self, name: OutputName<'_>, bytes: &[u8]) -> io::Result<Staged> {
+        let (within, file) = name.place();
+        if let Some(published) = &self.published
+            && published.holds(within, &file, bytes)
+            && self.staged.link(published, within, &file).is_ok()
+        {
+            return Ok(Staged::Kept);
         }
-        fs::write(self.dir.path().join(name.relative_path()), bytes)
+        self.staged.create(within, &file, bytes)?;
+        Ok(Staged::Written)
     }
 
     /// Moves the staged outputs into place, replacing what was there.
@@ -200,6 +221,138 @@ impl Staging {
             }
         }
     }
+}
+
+/// An output folder and its [`ARTICLES_DIR`], open: files are named relative to them, so the
+/// system resolves one name per file rather than the whole path.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+#[derive(Debug)]
+struct Folder {
+    top: rustix::fd::OwnedFd,
+    articles: rustix::fd::OwnedFd,
+}
+
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+impl Folder {
+    /// Opens the output folder `path` and its articles folder; symbolic links are not
+    /// followed.
+    fn open(path: &Path) -> io::Result<Folder> {
+        use rustix::fs::{Mode, OFlags, open, openat};
+        let flags = OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let top = open(path, flags, Mode::empty())?;
+        let articles = openat(&top, ARTICLES_DIR, flags, Mode::empty())?;
+        Ok(Folder { top, articles })
+    }
+
+    fn dir(&self, within: Within) -> &rustix::fd::OwnedFd {
+        match within {
+            Within::Top => &self.top,
+            Within::Articles => &self.articles,
+        }
+    }
+
+    /// Writes `bytes` into the file `name`, created new: a file of that name already there
+    /// (another article's output under the same slug) is replaced, never written into, since
+    /// it may be linked to a published file.
+    fn create(&self, within: Within, name: &str, bytes: &[u8]) -> io::Result<()> {
+        use rustix::fs::{AtFlags, Mode, OFlags, openat, unlinkat};
+        use rustix::io::Errno;
+        let dir = self.dir(within);
+        // As `fs::write` creates a file: readable and writable by all that the umask allows.
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC;
+        let mode = Mode::from_raw_mode(0o666);
+        let fd = match openat(dir, name, flags, mode) {
+            Err(Errno::EXIST) => {
+                unlinkat(dir, name, AtFlags::empty())?;
+                openat(dir, name, flags, mode)?
+            }
+            opened => opened?,
+        };
+        io::Write::write_all(&mut fs::File::from(fd), bytes)
+    }
+
+    /// Whether `name` is a regular file holding exactly `bytes`. Anything else (no such
+    /// file, a link, a file that cannot be read) is not.
+    fn holds(&self, within: Within, name: &str, bytes: &[u8]) -> bool {
+        use rustix::fs::{Mode, OFlags, openat};
+        // Not blocking, in case the name is a pipe.
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let Ok(fd) = openat(self.dir(within), name, flags, Mode::empty()) else {
+            return false;
+        };
+        let mut file = fs::File::from(fd);
+        let sized = file
+            .metadata()
+            .is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64);
+        sized && reads_as(&mut file, bytes)
+    }
+
+    /// Links the file `name` of `from` into this folder under the same name, replacing one
+    /// that is there.
+    fn link(&self, from: &Folder, within: Within, name: &str) -> io::Result<()> {
+        use rustix::fs::{AtFlags, linkat, unlinkat};
+        use rustix::io::Errno;
+        let (source, dir) = (from.dir(within), self.dir(within));
+        match linkat(source, name, dir, name, AtFlags::empty()) {
+            Err(Errno::EXIST) => {
+                unlinkat(dir, name, AtFlags::empty())?;
+                Ok(linkat(source, name, dir, name, AtFlags::empty())?)
+            }
+            linked => Ok(linked?),
+        }
+    }
+}
+
+/// An output folder, by path, where folders are not opened (see the other systems' `Folder`):
+/// outputs are always written.
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+#[derive(Debug)]
+struct Folder {
+    path: PathBuf,
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+impl Folder {
+    fn open(path: &Path) -> io::Result<Folder> {
+        Ok(Folder {
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn create(&self, within: Within, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = match within {
+            Within::Top => self.path.join(name),
+            Within::Articles => self.path.join(ARTICLES_DIR).join(name),
+        };
+        fs::write(path, bytes)
+    }
+
+    fn holds(&self, _within: Within, _name: &str, _bytes: &[u8]) -> bool {
+        false
+    }
+
+    fn link(&self, _from: &Folder, _within: Within, _name: &str) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
+/// Whether `file`, whose size is that of `bytes`, begins with `bytes`: read up to that size
+/// only, which spares the read that would find its end.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn reads_as(file: &mut fs::File, bytes: &[u8]) -> bool {
+    let mut buffer = [0u8; 16 * 1024];
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let n = match io::Read::read(file, &mut buffer) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => n,
+        };
+        match rest.strip_prefix(&buffer[..n]) {
+            Some(left) => rest = left,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Swaps `staged` and `target` atomically. `Ok(false)` when the system or file system cannot.
@@ -517,6 +670,167 @@ mod tests {
         drop(held);
         remove_leftovers(root.path(), "news");
         assert!(names(root.path()).is_empty(), "a free one is removed");
+    }
+
+    fn slug(s: &str) -> Slug {
+        Slug::new(s).unwrap()
+    }
+
+    /// Publishes a first build of `target`: `rss.xml` and the page of article `a` and `b`,
+    /// each holding its name.
+    fn publish_first(target: &Path) {
+        let staging = Staging::new(target).unwrap();
+        let (a, b) = (slug("a"), slug("b"));
+        for (name, bytes) in [
+            (OutputName::Rss, "rss"),
+            (OutputName::ArticleHtml(&a), "a"),
+            (OutputName::ArticleHtml(&b), "b"),
+        ] {
+            assert_eq!(
+                staging.write(name, bytes.as_bytes()).unwrap(),
+                Staged::Written
+            );
+        }
+        staging.publish().unwrap();
+    }
+
+    /// A rebuild links each output whose bytes are those published under its name, and
+    /// writes the others into new files: a published file is never written into, and keeps
+    /// what it held until the swap and after it.
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    #[test]
+    fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
+        use std::os::unix::fs::MetadataExt as _;
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        publish_first(&target);
+        let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+        let (rss, a, b) = (
+            target.join("rss.xml"),
+            target.join("articles/a.html"),
+            target.join("articles/b.html"),
+        );
+        let before = [inode(&rss), inode(&a), inode(&b)];
+        // The old page of `b`, held open as a partner reading it would.
+        let mut old_b = fs::File::open(&b).unwrap();
+
+        let staging = Staging::new(&target).unwrap();
+        let (slug_a, slug_b) = (slug("a"), slug("b"));
+        assert_eq!(
+            staging.write(OutputName::Rss, b"rss").unwrap(),
+            Staged::Kept
+        );
+        assert_eq!(
+            staging
+                .write(OutputName::ArticleHtml(&slug_a), b"a")
+                .unwrap(),
+            Staged::Kept
+        );
+        // Same size, other bytes; then a size of its own.
+        assert_eq!(
+            staging
+                .write(OutputName::ArticleHtml(&slug_b), b"B")
+                .unwrap(),
+            Staged::Written
+        );
+        assert_eq!(
+            staging.write(OutputName::Atom, b"atom").unwrap(),
+            Staged::Written,
+            "nothing was published under that name"
+        );
+        assert_eq!(fs::read_to_string(&b).unwrap(), "b", "published, untouched");
+        staging.publish().unwrap();
+
+        assert_eq!(inode(&rss), before[0]);
+        assert_eq!(inode(&a), before[1]);
+        assert_ne!(inode(&b), before[2]);
+        assert_eq!(fs::read_to_string(&b).unwrap(), "B");
+        let mut held = String::new();
+        io::Read::read_to_string(&mut old_b, &mut held).unwrap();
+        assert_eq!(held, "b", "the old file was replaced, not written into");
+        for path in [&rss, &a, &b] {
+            assert_eq!(fs::metadata(path).unwrap().nlink(), 1, "{path:?}");
+        }
+        assert_eq!(names(root.path()), ["news"]);
+    }
+
+    /// An output staged twice under one name (two articles with one slug) replaces the file
+    /// staged first, even one linked to a published file, which keeps what it holds.
+    #[test]
+    fn an_output_staged_twice_leaves_the_published_file_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        publish_first(&target);
+        let page = target.join("articles/a.html");
+        let staging = Staging::new(&target).unwrap();
+        let a = slug("a");
+        staging.write(OutputName::ArticleHtml(&a), b"a").unwrap();
+        assert_eq!(
+            staging
+                .write(OutputName::ArticleHtml(&a), b"other")
+                .unwrap(),
+            Staged::Written
+        );
+        assert_eq!(fs::read_to_string(&page).unwrap(), "a");
+        // And the other way round: written, then linked over.
+        let b = slug("b");
+        staging.write(OutputName::ArticleHtml(&b), b"bb").unwrap();
+        staging.write(OutputName::ArticleHtml(&b), b"b").unwrap();
+        let staged = staging.path().join("articles");
+        assert_eq!(fs::read_to_string(staged.join("a.html")).unwrap(), "other");
+        assert_eq!(fs::read_to_string(staged.join("b.html")).unwrap(), "b");
+        staging.publish().unwrap();
+        assert_eq!(fs::read_to_string(&page).unwrap(), "other");
+        assert_eq!(
+            fs::read_to_string(target.join("articles/b.html")).unwrap(),
+            "b"
+        );
+    }
+
+    /// What is not a plain file of the published folder is never linked: a symbolic link in
+    /// the folder or in the output folder's place.
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_in_the_published_outputs_are_not_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = root.path().join("outside.html");
+        fs::write(&outside, "a").unwrap();
+        let target = root.path().join("news");
+        publish_first(&target);
+        let page = target.join("articles/a.html");
+        fs::remove_file(&page).unwrap();
+        std::os::unix::fs::symlink(&outside, &page).unwrap();
+        let staging = Staging::new(&target).unwrap();
+        let a = slug("a");
+        assert_eq!(
+            staging.write(OutputName::ArticleHtml(&a), b"a").unwrap(),
+            Staged::Written
+        );
+        staging.publish().unwrap();
+        assert!(fs::symlink_metadata(&page).unwrap().is_file());
+
+        // The output folder itself a link to a folder of the same outputs.
+        let elsewhere = root.path().join("elsewhere");
+        fs::rename(&target, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &target).unwrap();
+        let staging = Staging::new(&target).unwrap();
+        assert_eq!(
+            staging.write(OutputName::Rss, b"rss").unwrap(),
+            Staged::Written
+        );
+        staging.publish().unwrap();
+        assert!(fs::symlink_metadata(&target).unwrap().is_dir());
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "a");
+        assert_eq!(
+            names(&elsewhere),
+            ["articles"],
+            "what it pointed at is untouched"
+        );
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("articles/a.html")).unwrap(),
+            "a"
+        );
+        assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "rss");
     }
 
     /// On Linux the two folders really are swapped in one step.
