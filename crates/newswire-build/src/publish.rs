@@ -833,6 +833,28 @@ mod tests {
         assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "rss");
     }
 
+    /// A pipe in the published folder, named as an output, is not read (which would wait for
+    /// a writer for ever): the output is written.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_in_the_published_outputs_is_not_read() {
+        use rustix::fs::{CWD, FileType, Mode, mknodat};
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        publish_first(&target);
+        let page = target.join("articles/a.html");
+        fs::remove_file(&page).unwrap();
+        mknodat(CWD, &page, FileType::Fifo, Mode::from_raw_mode(0o600), 0).unwrap();
+        let staging = Staging::new(&target).unwrap();
+        let a = slug("a");
+        assert_eq!(
+            staging.write(OutputName::ArticleHtml(&a), b"a").unwrap(),
+            Staged::Written
+        );
+        staging.publish().unwrap();
+        assert_eq!(fs::read_to_string(&page).unwrap(), "a");
+    }
+
     /// On Linux the two folders really are swapped in one step.
     #[cfg(target_os = "linux")]
     #[test]
