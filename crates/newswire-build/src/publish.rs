@@ -845,13 +845,20 @@ mod tests {
         let page = target.join("articles/a.html");
         fs::remove_file(&page).unwrap();
         mknodat(CWD, &page, FileType::Fifo, Mode::from_raw_mode(0o600), 0).unwrap();
-        let staging = Staging::new(&target).unwrap();
-        let a = slug("a");
-        assert_eq!(
-            staging.write(OutputName::ArticleHtml(&a), b"a").unwrap(),
-            Staged::Written
-        );
-        staging.publish().unwrap();
+        // On a thread of its own, so that a build waiting for ever fails the test rather
+        // than hang it.
+        let (done, finished) = std::sync::mpsc::channel();
+        let building = target.clone();
+        std::thread::spawn(move || {
+            let staging = Staging::new(&building).unwrap();
+            let staged = staging.write(OutputName::ArticleHtml(&slug("a")), b"a");
+            staging.publish().unwrap();
+            let _ = done.send(staged.unwrap());
+        });
+        let staged = finished
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the build waits on the pipe");
+        assert_eq!(staged, Staged::Written);
         assert_eq!(fs::read_to_string(&page).unwrap(), "a");
     }
 
