@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the build's own stages, on the sample channel: reading one article
 //! file into a validated record (the file read with parsing and validation), and building the
-//! whole channel into a fresh folder (every stage, writing and publishing included).
+//! whole channel into a fresh folder (every stage, writing and publishing included), and again
+//! over its own outputs, as a rebuild.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -83,4 +84,21 @@ fn channel(bencher: Bencher<'_, '_>) {
             assert!(report.published, "{diagnostics:?}");
             report
         });
+}
+
+/// The whole sample channel built again over its own published outputs, nothing changed:
+/// every output is compared with the published file and kept.
+#[divan::bench(sample_count = 20)]
+fn rebuild(bencher: Bencher<'_, '_>) {
+    let validator = Validator::new();
+    let articles = article_files().len();
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let options = Options::new(out.path());
+    let (first, diagnostics) = build_channel(&channel_dir(), &options, &validator);
+    assert!(first.published, "{diagnostics:?}");
+    bencher.counter(ItemsCount::new(articles)).bench(|| {
+        let (report, diagnostics) = build_channel(&channel_dir(), &options, &validator);
+        assert!(report.published, "{diagnostics:?}");
+        report
+    });
 }
