@@ -498,7 +498,12 @@ fn a_rebuild_warns_about_content_changed_without_modified() {
 fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
     use std::os::unix::fs::MetadataExt as _;
     let desk = Desk::new();
-    assert!(!desk.build(false).has_errors());
+    let report = desk.build(false);
+    assert!(!report.has_errors());
+    assert_eq!(
+        report.channels[0].unchanged, 0,
+        "a first build keeps nothing"
+    );
     let published = desk.published();
     let first = tree(&published);
     let inodes = |dir: &Path| -> BTreeMap<String, u64> {
@@ -522,7 +527,8 @@ fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
         "The meeting lasted forty minutes.",
         "The meeting lasted almost an hour.",
     );
-    assert!(!desk.build(false).has_errors());
+    let report = desk.build(false);
+    assert!(!report.has_errors());
     let second = tree(&published);
     let after = inodes(&published);
 
@@ -541,6 +547,12 @@ fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
         assert_eq!(after[name] == before[name], unchanged, "{name}");
         if unchanged { &mut kept } else { &mut written }.push(name.as_str());
     }
+    assert_eq!(report.channels[0].outputs, second.len());
+    assert_eq!(
+        report.channels[0].unchanged,
+        kept.len(),
+        "the report counts what was kept"
+    );
     // The edited article's three documents, and the feeds that carry its text.
     assert!(
         written.contains(
@@ -557,4 +569,36 @@ fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, [CHANNEL], "nothing left beside the outputs");
+}
+
+/// A rebuild that rejects a later article repeating a slug (`--keep-going`) publishes the
+/// first article's outputs, kept as they were, and counts them among the unchanged.
+#[test]
+fn a_rejected_duplicate_leaves_the_kept_outputs_of_its_slug() {
+    let desk = Desk::new();
+    assert!(!desk.build(false).has_errors());
+    let published = desk.published();
+    let first = tree(&published);
+    let original = std::fs::read_to_string(desk.articles().join("ferry-strike.txt")).unwrap();
+    std::fs::write(
+        desk.articles().join("zz-ferry-strike-again.txt"),
+        original.replace(
+            "Kestrel Bay ferry crews walk out after roster talks collapse",
+            "Kestrel Bay ferry crews walk out again",
+        ),
+    )
+    .unwrap();
+    let report = desk.build(true);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::DuplicateSlug),
+        "{:?}",
+        report.diagnostics
+    );
+    let channel = &report.channels[0];
+    assert!(channel.published && channel.rejected == 1, "{channel:?}");
+    assert_eq!(tree(&published), first, "the first article's outputs");
+    assert_eq!(channel.unchanged, channel.outputs, "{channel:?}");
 }

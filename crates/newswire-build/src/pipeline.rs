@@ -108,6 +108,8 @@ pub struct ChannelReport {
     pub rejected: usize,
     /// Output files written.
     pub outputs: usize,
+    /// Of those, the ones a rebuild kept as they were published, their bytes unchanged.
+    pub unchanged: usize,
     /// Whether the outputs were published (moved into place).
     pub published: bool,
     /// Where the build spent its time.
@@ -140,6 +142,8 @@ struct Identity {
     id_at: Option<Location>,
     /// The previous build published this slug under the same id.
     same_id: bool,
+    /// How many of the article's outputs were kept as published.
+    unchanged: usize,
 }
 
 /// What the parallel pass over a channel's articles gathers.
@@ -194,6 +198,7 @@ pub fn build_channel(
         articles: 0,
         rejected: 0,
         outputs: 0,
+        unchanged: 0,
         published: false,
         timings: StageTimes::default(),
     };
@@ -303,12 +308,18 @@ pub fn build_channel(
     window.retain(|e| !rejected_files.contains(&e.file));
     // A rejected duplicate may have overwritten the outputs of the article that keeps the
     // slug: write those again from their own file.
+    // How many of each rewritten article's outputs were kept, by article.
+    let mut rewritten: HashMap<usize, usize> = HashMap::new();
     for index in rewrite {
         let parsed = read_article_file(&files[index], options.max_article_bytes, &ctx, validator);
-        if let Some(record) = parsed.record
-            && let Err(err) = write_article(&staging, &channel, &record)
-        {
-            diagnostics.push(output_error(&files[index], &err));
+        let Some(record) = parsed.record else {
+            continue;
+        };
+        match write_article(&staging, &channel, &record) {
+            Ok(staged) => {
+                rewritten.insert(index, unchanged(&staged));
+            }
+            Err(err) => diagnostics.push(output_error(&files[index], &err)),
         }
     }
     // Outputs of rejected articles whose slug no kept article uses are left out.
@@ -370,13 +381,22 @@ pub fn build_channel(
             )
         },
     );
-    if let Err(err) = rss.and(atom).and(json_feed).and(feed_jsonld) {
-        diagnostics.push(output_error(&report.out_dir, &err));
-        return (report, diagnostics);
-    }
+    let feeds: Vec<Staged> = match [rss, atom, json_feed, feed_jsonld].into_iter().collect() {
+        Ok(staged) => staged,
+        Err(err) => {
+            diagnostics.push(output_error(&report.out_dir, &err));
+            return (report, diagnostics);
+        }
+    };
     report.timings.feeds = feeds_started.elapsed();
     let kept = files.len() - report.rejected;
     report.outputs = kept * OutputName::ARTICLE_FILES + OutputName::CHANNEL_FILES.len();
+    report.unchanged = unchanged(&feeds)
+        + identities
+            .iter()
+            .filter(|i| !rejected[i.index])
+            .map(|i| rewritten.get(&i.index).copied().unwrap_or(i.unchanged))
+            .sum::<usize>();
     match time(&mut report.timings.publish, || staging.publish()) {
         Ok(()) => {
             report.published = true;
@@ -493,7 +513,7 @@ impl Articles<'_> {
                     Ok((jsonld, staged)) => {
                         // A document kept from the previous build is the one published for the
                         // slug: nothing to read again.
-                        let compared = time(&mut pass.times.compare, || match staged {
+                        let compared = time(&mut pass.times.compare, || match staged[0] {
                             Staged::Kept => Compared::unchanged(),
                             Staged::Written => self.previous.map_or_else(Default::default, |p| {
                                 p.compare(&file, &record, &jsonld)
@@ -509,6 +529,7 @@ impl Articles<'_> {
                             slug_at: places.find("/slug"),
                             id_at: places.find("/id"),
                             same_id: compared.same_id,
+                            unchanged: unchanged(&staged),
                         });
                         pass.window.push(Entry { file, record });
                     }
@@ -522,11 +543,21 @@ impl Articles<'_> {
     }
 }
 
-/// Makes and writes the per-article documents of `record`.
-fn write_article(staging: &Staging, channel: &Channel, record: &Record) -> std::io::Result<()> {
+/// Makes and writes the per-article documents of `record`; how each was staged.
+fn write_article(
+    staging: &Staging,
+    channel: &Channel,
+    record: &Record,
+) -> std::io::Result<[Staged; OutputName::ARTICLE_FILES]> {
     let mut times = StageTimes::default();
-    Documents::of(channel, record, &mut times).write(staging, &record.slug, &mut times)?;
-    Ok(())
+    let (_, staged) =
+        Documents::of(channel, record, &mut times).write(staging, &record.slug, &mut times)?;
+    Ok(staged)
+}
+
+/// How many of `staged` were kept as published.
+fn unchanged(staged: &[Staged]) -> usize {
+    staged.iter().filter(|s| **s == Staged::Kept).count()
 }
 
 /// The per-article documents of a record, made and not yet written.
@@ -562,18 +593,20 @@ impl Documents {
     }
 
     /// Writes the documents into the staging folder; the JSON-LD document's bytes, which the
-    /// comparison with a previous build reads, and how it was staged.
+    /// comparison with a previous build reads, and how each document was staged, in the order
+    /// of [`OutputName::article_outputs`] (JSON-LD first).
     fn write(
         self,
         staging: &Staging,
         slug: &Slug,
         times: &mut StageTimes,
-    ) -> std::io::Result<(Vec<u8>, Staged)> {
+    ) -> std::io::Result<(Vec<u8>, [Staged; OutputName::ARTICLE_FILES])> {
         let staged = time(&mut times.write, || {
-            let staged = staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?;
-            staging.write(OutputName::ArticleNinjs(slug), &self.ninjs)?;
-            staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())?;
-            Ok::<_, std::io::Error>(staged)
+            Ok::<_, std::io::Error>([
+                staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?,
+                staging.write(OutputName::ArticleNinjs(slug), &self.ninjs)?,
+                staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())?,
+            ])
         })?;
         Ok((self.jsonld.into_bytes(), staged))
     }

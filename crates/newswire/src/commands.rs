@@ -106,7 +106,7 @@ fn build(args: BuildArgs, ui: &Ui) -> anyhow::Result<u8> {
             channel.dir.display(),
             plural(channel.articles, "article", "articles"),
             channel.rejected,
-            plural(channel.outputs, "output", "outputs"),
+            crate::ui::outputs_and_unchanged(channel.outputs, channel.unchanged),
             channel.out_dir.display()
         ))?;
     }

@@ -89,17 +89,16 @@ impl Ui {
     }
 
     /// The line a build ends with: `built 1 channel: 15 articles (0 rejected), 49 outputs,
-    /// 0 errors, 0 warnings, 5 notes in 0.21s`. Outputs count only published channels.
+    /// 0 errors, 0 warnings, 5 notes in 0.21s`. Outputs count only published channels; after
+    /// them, how many a rebuild kept unchanged, when it kept any: `49 outputs (46 unchanged)`.
     pub(crate) fn build_summary(&self, report: &Report, elapsed: Duration) -> String {
         let channels = &report.channels;
         let published = channels.iter().filter(|c| c.published).count();
         let articles: usize = channels.iter().map(|c| c.articles).sum();
         let rejected: usize = channels.iter().map(|c| c.rejected).sum();
-        let outputs: usize = channels
-            .iter()
-            .filter(|c| c.published)
-            .map(|c| c.outputs)
-            .sum();
+        let published_channels = || channels.iter().filter(|c| c.published);
+        let outputs: usize = published_channels().map(|c| c.outputs).sum();
+        let unchanged: usize = published_channels().map(|c| c.unchanged).sum();
         let head = if published == channels.len() {
             format!(
                 "{} {}",
@@ -116,7 +115,7 @@ impl Ui {
         format!(
             "{head}: {} ({rejected} rejected), {}, {} in {:.2}s",
             plural(articles, "article", "articles"),
-            plural(outputs, "output", "outputs"),
+            outputs_and_unchanged(outputs, unchanged),
             Counts::of(&report.diagnostics).describe(self.shows(Severity::Note)),
             elapsed.as_secs_f64()
         )
@@ -174,6 +173,16 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `49 outputs`, or `49 outputs (46 unchanged)` when a rebuild kept some as they were.
+pub(crate) fn outputs_and_unchanged(outputs: usize, unchanged: usize) -> String {
+    let outputs = plural(outputs, "output", "outputs");
+    if unchanged == 0 {
+        outputs
+    } else {
+        format!("{outputs} ({unchanged} unchanged)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -190,6 +199,7 @@ mod tests {
             articles,
             rejected,
             outputs,
+            unchanged: 0,
             published,
             timings: newswire_build::StageTimes::default(),
         }
@@ -239,6 +249,21 @@ mod tests {
             vec![channel(1, 0, 7, true), channel(2, 1, 10, false)],
             &[Severity::Error],
             "published 1 of 2 channels: 3 articles (1 rejected), 7 outputs, 1 error, 0 warnings, 0 notes in 1.23s",
+        );
+        // A rebuild: the outputs kept unchanged, of the published channels only.
+        let kept = |mut c: ChannelReport, unchanged| {
+            c.unchanged = unchanged;
+            c
+        };
+        check_summary(
+            Verbosity::Verbose,
+            vec![
+                kept(channel(1, 0, 7, true), 5),
+                kept(channel(2, 0, 10, true), 10),
+                kept(channel(2, 1, 10, false), 3),
+            ],
+            &[],
+            "published 2 of 3 channels: 5 articles (1 rejected), 17 outputs (15 unchanged), 0 errors, 0 warnings, 0 notes in 1.23s",
         );
     }
 
