@@ -109,8 +109,8 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
         // back the other's files, and each into a folder of its own: nothing is deleted until
         // every run is done, since ext4 creates files slowly for a minute or so after many
         // were deleted nearby. The median of the runs is reported.
-        let mut runs: Vec<(Duration, Duration, u64, Stages)> = Vec::new();
-        let mut rebuilds: Vec<Duration> = Vec::new();
+        // Each run's build, floor, peak memory, stages and rebuild.
+        let mut runs: Vec<(Duration, Duration, u64, Stages, Duration)> = Vec::new();
         let mut outputs = Vec::new();
         for run in 0..RUNS {
             let out = scratch.join(format!("out-{n}-{run}"));
@@ -133,7 +133,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             // The same channel built again over its own outputs, as newsrooms rebuild all
             // day: every output is unchanged, and kept rather than written.
             settle();
-            rebuilds.push(run_measured(&mut build())?.0);
+            let rebuild = run_measured(&mut build())?.0;
             // On a tmpfs the build's outputs go before the floor writes its own, so that both
             // write into memory the last run has just freed: with the build's 4.6 GB of
             // outputs still held at 100,000 articles, the floor wrote into memory never used,
@@ -148,12 +148,12 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
                 &outputs,
                 &scratch.join(format!("floor-{n}-{run}")),
             )?;
-            runs.push((elapsed, floor, peak_kb, stages));
+            runs.push((elapsed, floor, peak_kb, stages, rebuild));
             if tidy_each_run {
                 let _ = std::fs::remove_dir_all(scratch.join(format!("floor-{n}-{run}")));
             }
         }
-        let listed = |pick: fn(&(Duration, Duration, u64, Stages)) -> Duration| {
+        let listed = |pick: fn(&(Duration, Duration, u64, Stages, Duration)) -> Duration| {
             runs.iter()
                 .map(|r| format!("{:.2}", pick(r).as_secs_f64()))
                 .collect::<Vec<_>>()
@@ -165,25 +165,18 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             listed(|r| r.0),
             listed(|r| r.1)
         );
-        let rebuilt: Vec<String> = rebuilds
-            .iter()
-            .map(|d| format!("{:.2}", d.as_secs_f64()))
-            .collect();
-        rebuilds.sort();
-        let rebuild = rebuilds[rebuilds.len() / 2].as_secs_f64();
+        let rebuild = median(runs.iter().map(|r| r.4).collect()).as_secs_f64();
         let _ = writeln!(
             run_lines,
             "- {n} articles rebuilt over their own outputs, nothing changed: median {rebuild:.2} s \
              ({:.0} articles/s; runs {} s)",
             n as f64 / rebuild,
-            rebuilt.join(", ")
+            listed(|r| r.4)
         );
         let peak_kb = runs.iter().map(|r| r.2).max().unwrap_or(0);
-        let mut floors: Vec<Duration> = runs.iter().map(|r| r.1).collect();
-        floors.sort();
-        let floor = floors[floors.len() / 2];
+        let floor = median(runs.iter().map(|r| r.1).collect());
         runs.sort_by_key(|r| r.0);
-        let (elapsed, _, _, stages) = runs.swap_remove(runs.len() / 2);
+        let (elapsed, _, _, stages, _) = runs.swap_remove(runs.len() / 2);
         let secs = elapsed.as_secs_f64();
         let (validate_alone, validate_just_parsed) = validation_alone(&corpus_dir, &articles)?;
         let _ = writeln!(
@@ -299,6 +292,12 @@ fn validation_alone(corpus: &Path, articles: &[(PathBuf, u64)]) -> anyhow::Resul
     }
     let rate = |d: Duration| records.len() as f64 / d.as_secs_f64();
     Ok((rate(in_memory), rate(just_parsed)))
+}
+
+/// The middle one of `times`, the higher of the two middle ones when they are even.
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
 }
 
 /// How many times each size is built and its floor measured.

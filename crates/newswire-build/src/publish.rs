@@ -676,10 +676,12 @@ mod tests {
         Slug::new(s).unwrap()
     }
 
-    /// Publishes a first build of `target`: `rss.xml` and the page of article `a` and `b`,
-    /// each holding its name.
-    fn publish_first(target: &Path) {
-        let staging = Staging::new(target).unwrap();
+    /// A folder with a first build published in it as `news`: `rss.xml` and the page of
+    /// article `a` and `b`, each holding its name. The folder, and the path of `news`.
+    fn published_first() -> (tempfile::TempDir, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        let staging = Staging::new(&target).unwrap();
         let (a, b) = (slug("a"), slug("b"));
         for (name, bytes) in [
             (OutputName::Rss, "rss"),
@@ -692,6 +694,7 @@ mod tests {
             );
         }
         staging.publish().unwrap();
+        (root, target)
     }
 
     /// A rebuild links each output whose bytes are those published under its name, and
@@ -701,9 +704,7 @@ mod tests {
     #[test]
     fn a_rebuild_keeps_the_files_of_unchanged_outputs() {
         use std::os::unix::fs::MetadataExt as _;
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("news");
-        publish_first(&target);
+        let (root, target) = published_first();
         let inode = |path: &Path| fs::metadata(path).unwrap().ino();
         let (rss, a, b) = (
             target.join("rss.xml"),
@@ -758,9 +759,7 @@ mod tests {
     /// staged first, even one linked to a published file, which keeps what it holds.
     #[test]
     fn an_output_staged_twice_leaves_the_published_file_alone() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("news");
-        publish_first(&target);
+        let (_root, target) = published_first();
         let page = target.join("articles/a.html");
         let staging = Staging::new(&target).unwrap();
         let a = slug("a");
@@ -792,11 +791,9 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn symbolic_links_in_the_published_outputs_are_not_kept() {
-        let root = tempfile::tempdir().unwrap();
+        let (root, target) = published_first();
         let outside = root.path().join("outside.html");
         fs::write(&outside, "a").unwrap();
-        let target = root.path().join("news");
-        publish_first(&target);
         let page = target.join("articles/a.html");
         fs::remove_file(&page).unwrap();
         std::os::unix::fs::symlink(&outside, &page).unwrap();
@@ -839,9 +836,7 @@ mod tests {
     #[test]
     fn a_pipe_in_the_published_outputs_is_not_read() {
         use rustix::fs::{CWD, FileType, Mode, mknodat};
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("news");
-        publish_first(&target);
+        let (_root, target) = published_first();
         let page = target.join("articles/a.html");
         fs::remove_file(&page).unwrap();
         mknodat(CWD, &page, FileType::Fifo, Mode::from_raw_mode(0o600), 0).unwrap();
