@@ -58,17 +58,19 @@ pub fn body_html(record: &Record) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        let tag = match block {
-            Block::Paragraph { .. } => "p",
-            Block::Heading { .. } => "h2",
-        };
-        out.push('<');
-        out.push_str(tag);
-        out.push('>');
-        push_escaped(&mut out, block.text());
-        out.push_str("</");
-        out.push_str(tag);
-        out.push('>');
+        // Each tag a constant, copied in place.
+        match block {
+            Block::Paragraph { text } => {
+                out.push_str("<p>");
+                push_escaped(&mut out, text);
+                out.push_str("</p>");
+            }
+            Block::Heading { text } => {
+                out.push_str("<h2>");
+                push_escaped(&mut out, text);
+                out.push_str("</h2>");
+            }
+        }
     }
     out
 }

@@ -162,6 +162,8 @@ impl Writer {
 
     /// Writes the member `key` of the object being written; its value is written next. Keys
     /// are the formats' own names, none of which needs escaping, and come in sorted order.
+    /// Inlined, so that each key is copied as the constant it is.
+    #[inline(always)]
     pub(crate) fn key(&mut self, key: &'static str) -> &mut Writer {
         #[cfg(debug_assertions)]
         match self.nesting.last_mut() {
@@ -268,6 +270,7 @@ impl Writer {
 
 /// Writes one of the formats' own keys and the `: ` after it. Keys are names the exporters
 /// spell out, none of which needs escaping or filtering, so they are copied as they are.
+#[inline(always)]
 fn write_key(out: &mut String, key: &'static str) {
     debug_assert!(
         key.bytes()
@@ -338,6 +341,17 @@ fn write_seq<T>(
 
 /// A line feed and the indent of nesting depth `depth`, two spaces a level.
 fn push_line_break(out: &mut String, depth: usize) {
+    // The depths documents reach, each as a piece of known length: copied in place rather
+    // than by a call that takes any length.
+    match depth {
+        0 => return out.push('\n'),
+        1 => return out.push_str("\n  "),
+        2 => return out.push_str("\n    "),
+        3 => return out.push_str("\n      "),
+        4 => return out.push_str("\n        "),
+        5 => return out.push_str("\n          "),
+        _ => {}
+    }
     const BREAK: &str = "\n                                ";
     let mut spaces = 2 * depth;
     let first = spaces.min(BREAK.len() - 1);

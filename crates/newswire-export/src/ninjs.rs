@@ -38,8 +38,18 @@ use crate::text::{has_text, join_and};
 
 /// The schema every document conforms to, named in its `standard`.
 const NINJS_SCHEMA: &str = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json";
-/// IPTC's Content Production Party Role vocabulary, for `infoSources[].role`.
-const PARTY_ROLE_NS: &str = "http://cv.iptc.org/newscodes/contentprodpartyrole/";
+/// A term of IPTC's Content Production Party Role vocabulary, by its URI: the `role` of an
+/// `infoSources` entry and the `rel` of a `people` or `organisations` one.
+macro_rules! party_role {
+    ($term:literal) => {
+        concat!("http://cv.iptc.org/newscodes/contentprodpartyrole/", $term)
+    };
+}
+const AUTHOR: &str = party_role!("author");
+const CORRESPONDENT: &str = party_role!("correspondent");
+const EDITOR: &str = party_role!("editor");
+const CONTENT_SOURCE: &str = party_role!("contentSource");
+const IMAGE_SUPPLIER: &str = party_role!("imgSupplier");
 /// The name of the picture's association.
 const PICTURE: &str = "mainpic";
 
@@ -117,9 +127,9 @@ fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
     // Every credited party with its role, and again as `people` or `organisations` with the
     // role as their `rel`.
     let persons = [
-        (&record.authors, "author"),
-        (&record.contributors, "correspondent"),
-        (&record.editors, "editor"),
+        (&record.authors, AUTHOR),
+        (&record.contributors, CORRESPONDENT),
+        (&record.editors, EDITOR),
     ];
     let persons = || {
         persons
@@ -133,7 +143,7 @@ fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
                 party(w, "role", &p.name, role, p.url.as_ref());
             }
             for org in &record.sources {
-                party(w, "role", &org.name, "contentSource", org.url.as_ref());
+                party(w, "role", &org.name, CONTENT_SOURCE, org.url.as_ref());
             }
         });
     }
@@ -149,7 +159,7 @@ fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
     if !record.sources.is_empty() {
         w.key("organisations").array(|w| {
             for org in &record.sources {
-                party(w, "rel", &org.name, "contentSource", org.url.as_ref());
+                party(w, "rel", &org.name, CONTENT_SOURCE, org.url.as_ref());
             }
         });
     }
@@ -250,17 +260,17 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
 }
 
 /// A credited party: an `infoSources` entry when `relation` is `role`, a `people` or
-/// `organisations` entry when it is `rel`, with the party role `role`.
+/// `organisations` entry when it is `rel`, with the party role `role` (its URI).
 fn party(
     w: &mut Writer,
     relation: &'static str,
     name: &str,
-    role: &str,
+    role: &'static str,
     uri: Option<&AbsoluteUrl>,
 ) {
     w.object(|w| {
         w.key("name").str(name);
-        w.key(relation).str(&[PARTY_ROLE_NS, role].concat());
+        w.key(relation).str(role);
         if let Some(uri) = uri {
             w.key("uri").str(uri.as_str());
         }
@@ -290,10 +300,10 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     if creator.is_some() || provider.is_some() {
         w.key("infoSources").array(|w| {
             if let Some(creator) = creator {
-                party(w, "role", creator, "author", None);
+                party(w, "role", creator, AUTHOR, None);
             }
             if let Some(provider) = provider {
-                party(w, "role", provider, "imgSupplier", None);
+                party(w, "role", provider, IMAGE_SUPPLIER, None);
             }
         });
     }

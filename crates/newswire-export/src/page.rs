@@ -189,7 +189,9 @@ fn push_script_json(out: &mut String, json: &str) {
     rewrite_runs(json, special, rewrite, |piece| out.push_str(piece));
 }
 
-/// Appends ` name="value"`, the value escaped.
+/// Appends ` name="value"`, the value escaped. Inlined, as are the other helpers that write
+/// the page's own names, so that each name is copied as the constant it is.
+#[inline(always)]
 fn attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
@@ -199,6 +201,7 @@ fn attr(out: &mut String, name: &str, value: &str) {
 }
 
 /// An attribute whose value is the page's own text, which needs no escaping: copied as it is.
+#[inline(always)]
 fn literal_attr(out: &mut String, name: &str, value: &'static str) {
     debug_assert!(
         !value.contains(['&', '<', '>', '"', '\'']),
@@ -212,6 +215,7 @@ fn literal_attr(out: &mut String, name: &str, value: &'static str) {
 }
 
 /// `<meta {key}="{name}" content="{content}">` on its own line.
+#[inline(always)]
 fn meta(out: &mut String, key: &str, name: &'static str, content: &str) {
     out.push_str("<meta");
     literal_attr(out, key, name);
