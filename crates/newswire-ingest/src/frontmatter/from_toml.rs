@@ -68,7 +68,7 @@ fn node(value: Spanned<DeValue<'_>>, index: &LineIndex<'_>) -> Node {
         DeValue::Integer(i) => Value::Number(i.as_str().to_owned()),
         DeValue::Float(f) => Value::Number(f.as_str().to_owned()),
         DeValue::Boolean(b) => Value::Bool(b),
-        DeValue::Datetime(d) => Value::DateTime(d.to_string()),
+        DeValue::Datetime(d) => Value::DateTime(d),
         DeValue::Array(items) => Value::Array(items.into_iter().map(|v| node(v, index)).collect()),
         DeValue::Table(t) => Value::Table(entries(t, index)),
     };

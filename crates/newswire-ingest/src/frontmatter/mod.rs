@@ -5,9 +5,10 @@ mod from_toml;
 mod from_yaml;
 mod tree;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use newswire_model::{AbsoluteUrl, Code, Genre, Image, LanguageTag, Person, Slug, Timestamp};
 
 use crate::decode::is_forbidden;
@@ -436,13 +437,23 @@ impl Reader<'_, '_> {
     }
 
     fn timestamp(&mut self, e: &Entry, key: &'static str) -> Option<At<Timestamp>> {
-        let raw = match &e.value.value {
-            Value::Str(s) | Value::DateTime(s) => s.trim(),
+        let raw: Cow<'_, str> = match &e.value.value {
+            Value::Str(s) => Cow::Borrowed(s.trim()),
+            // A TOML date-time with a date, a time with seconds and an offset is read from its
+            // parts; any other, and one with a misplaced leap second, as the text it stands for,
+            // which is what the messages below quote.
+            Value::DateTime(d) => match offset_date_time(d) {
+                Some(t) if !newswire_model::misplaced_leap_second(&t) => {
+                    return Some(At::new(t, e.key_pos));
+                }
+                _ => Cow::Owned(d.to_string()),
+            },
             _ => {
                 self.wrong(&e.value, key, "an RFC 3339 date-time with a UTC offset");
                 return None;
             }
         };
+        let raw = &*raw;
         if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
             if !newswire_model::misplaced_leap_second(&t) {
                 return Some(At::new(t, e.key_pos));
@@ -659,6 +670,42 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The instant a TOML offset date-time with seconds names, as RFC 3339 reads the text it
+/// stands for (`DateTime::parse_from_rfc3339(&d.to_string())`, which a test checks): second
+/// 60 is a leap second. `None` for anything else (a local date-time, a date or time alone, a
+/// time without seconds, a value out of range), which is then read as that text.
+fn offset_date_time(d: &toml::value::Datetime) -> Option<Timestamp> {
+    use toml::value::Offset;
+    let (date, time, offset) = (d.date?, d.time?, d.offset?);
+    let offset = match offset {
+        Offset::Z => 0,
+        Offset::Custom { minutes } => i32::from(minutes) * 60,
+    };
+    let second = u32::from(time.second?);
+    let nanosecond = time.nanosecond.unwrap_or(0);
+    if nanosecond > 999_999_999 {
+        return None;
+    }
+    let (second, nanosecond) = match second {
+        60 => (59, nanosecond + 1_000_000_000),
+        s => (s, nanosecond),
+    };
+    let naive = NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )?
+    .and_hms_nano_opt(
+        u32::from(time.hour),
+        u32::from(time.minute),
+        second,
+        nanosecond,
+    )?;
+    FixedOffset::east_opt(offset)?
+        .from_local_datetime(&naive)
+        .single()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,6 +723,81 @@ mod tests {
         let got_diags: Vec<String> = sink.finish().iter().map(short).collect();
         assert_eq!(got, expect, "fields of {text:?}");
         assert_eq!(got_diags, diagnostics, "diagnostics of {text:?}");
+    }
+
+    /// A TOML date-time read from its parts names the instant and offset RFC 3339 reads from
+    /// its text, over dates, times, fractions, leap seconds and offsets in and out of range.
+    #[test]
+    fn date_times_read_from_their_parts_as_from_their_text() {
+        use toml::value::{Date, Datetime, Offset, Time};
+        let dates = [
+            (0, 1, 1),
+            (1970, 1, 1),
+            (2026, 2, 28),
+            (2028, 2, 29),
+            (2026, 2, 29),
+        ]
+        .into_iter()
+        .chain([
+            (2026, 4, 31),
+            (2026, 12, 31),
+            (9999, 12, 31),
+            (2026, 13, 1),
+            (2026, 1, 0),
+        ])
+        .map(|(year, month, day)| Date { year, month, day });
+        let seconds = [None, Some(0), Some(59), Some(60), Some(61)];
+        let fractions = [
+            None,
+            Some(0),
+            Some(500_000_000),
+            Some(123_456_789),
+            Some(999_999_999),
+        ];
+        let offsets = [None, Some(Offset::Z)].into_iter().chain(
+            [0, 1, -1, 330, -570, 1439, -1439, 1440, -1440]
+                .map(|minutes| Some(Offset::Custom { minutes })),
+        );
+        let offsets: Vec<Option<Offset>> = offsets.collect();
+        let mut read = 0;
+        for date in dates {
+            for (hour, minute) in [(0, 0), (9, 30), (23, 59), (24, 0), (12, 60)] {
+                for second in seconds {
+                    for nanosecond in fractions {
+                        for &offset in &offsets {
+                            let time = Time {
+                                hour,
+                                minute,
+                                second,
+                                nanosecond,
+                            };
+                            let d = Datetime {
+                                date: Some(date),
+                                time: Some(time),
+                                offset,
+                            };
+                            let Some(t) = offset_date_time(&d) else {
+                                continue;
+                            };
+                            let text =
+                                DateTime::parse_from_rfc3339(&d.to_string()).unwrap_or_else(|e| {
+                                    panic!("{d} reads from its parts, not as text: {e}")
+                                });
+                            assert_eq!((t, t.offset()), (text, text.offset()), "{d}");
+                            read += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // The common forms are read from their parts.
+        assert!(read > 1000, "{read} read from their parts");
+        let common: Datetime = "2026-03-14T09:30:00+01:00"
+            .parse()
+            .expect("a TOML date-time");
+        assert!(offset_date_time(&common).is_some());
+        let local: Datetime = "2026-03-14T09:30:00".parse().expect("a TOML date-time");
+        assert_eq!(offset_date_time(&local), None);
     }
 
     fn short(d: &Diagnostic) -> String {

@@ -18,8 +18,8 @@ pub(crate) enum Value {
     /// A number, as written.
     Number(String),
     Bool(bool),
-    /// A TOML date-time, as written; it may lack an offset.
-    DateTime(String),
+    /// A TOML date-time, as its parser read it: it may lack a date, a time or an offset.
+    DateTime(toml::value::Datetime),
     Array(Vec<Node>),
     Table(Vec<Entry>),
     Null,
