@@ -1,6 +1,8 @@
 //! Small text helpers the readers share: stray white space, sentences, shortening at a
 //! boundary, and names or roles printed in capitals.
 
+use newswire_model::find_byte;
+
 use crate::diag::to_u32;
 
 /// The ellipsis appended to text shortened at a word boundary.
@@ -237,15 +239,15 @@ pub(crate) fn next_sentence_end(s: &str, from: usize) -> Option<usize> {
 }
 
 /// The first `.`, `!`, `?` or `…` in `s` at or after byte `from`, a character boundary, with
-/// its byte index; found on bytes, without decoding the characters before it.
+/// its byte index; found on bytes, a block at a time, without decoding the characters before
+/// it.
 fn next_stop(s: &str, from: usize) -> Option<(usize, char)> {
     let b = s.as_bytes();
     let mut at = from;
     loop {
-        let i = at
-            + b.get(at..)?
-                .iter()
-                .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))?;
+        let i = find_byte(b, at, |x| {
+            (x == b'.') | (x == b'!') | (x == b'?') | (x == 0xE2)
+        })?;
         match b[i] {
             b'.' => return Some((i, '.')),
             b'!' => return Some((i, '!')),
