@@ -100,14 +100,16 @@ impl Slug {
 
     /// Checks `s` against [`SLUG_PATTERN`] and the length limit.
     pub fn new(s: &str) -> Result<Slug, InvalidValue> {
-        let well_formed = !s.is_empty()
-            && s.len() <= Slug::MAX_LEN
-            && s.split('-').all(|run| {
-                !run.is_empty()
-                    && run
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
+        // Letters and digits in runs joined by single hyphens: no hyphen first, last, or after
+        // another.
+        let bytes = s.as_bytes();
+        let well_formed = (1..=Slug::MAX_LEN).contains(&bytes.len())
+            && bytes.first() != Some(&b'-')
+            && bytes.last() != Some(&b'-')
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !bytes.windows(2).any(|pair| pair == b"--");
         if well_formed {
             Ok(Slug(s.to_owned()))
         } else {
@@ -335,6 +337,32 @@ mod tests {
     #[track_caller]
     fn check_slug(input: &str, ok: bool) {
         assert_eq!(Slug::new(input).is_ok(), ok, "slug {input:?}");
+    }
+
+    /// Every string of up to five characters from a small alphabet is a slug exactly when it
+    /// splits at hyphens into runs of lower-case letters and digits.
+    #[test]
+    fn slugs_are_runs_joined_by_hyphens() {
+        let alphabet = ['a', '7', '-', 'Z', '_', 'é'];
+        let mut longest = vec![String::new()];
+        let mut strings = longest.clone();
+        for _ in 0..5 {
+            longest = longest
+                .iter()
+                .flat_map(|s| alphabet.map(|c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longest.iter().cloned());
+        }
+        assert_eq!(strings.len(), (0..=5).map(|n| 6usize.pow(n)).sum::<usize>());
+        for s in &strings {
+            let runs = s.split('-').all(|run| {
+                !run.is_empty()
+                    && run
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+            check_slug(s, runs);
+        }
     }
 
     #[test]
