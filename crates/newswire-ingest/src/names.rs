@@ -5,24 +5,41 @@ use newswire_model::Person;
 
 use crate::text::{is_particle, is_shouting, title_case};
 
-/// Words that make a credit part a role, title or affiliation rather than a name.
+/// Words that make a credit part a role, title or affiliation rather than a name, in
+/// byte order (a test checks), so that a word is looked up by binary search.
 #[rustfmt::skip]
 const ROLE_WORDS: &[&str] = &[
-    "writer", "writers", "staff", "correspondent", "correspondents", "reporter", "reporters",
-    "editor", "editors", "columnist", "columnists", "contributor", "contributors", "critic",
-    "critics", "analyst", "analysts", "producer", "producers", "photographer", "photographers",
-    "journalist", "journalists", "chief", "senior", "special", "bureau", "desk", "press", "news",
-    "agency", "wire", "service", "associated", "media", "times", "post", "herald", "tribune",
-    "gazette", "ledger", "courier", "chronicle", "international", "political", "diplomatic",
-    "economics", "business", "science", "sports", "health", "education", "culture", "defence",
-    "defense", "security", "technology", "climate", "environment", "affairs", "investigations",
-    "investigative", "data", "visual", "video", "digital", "managing", "deputy", "executive",
-    "contributing", "freelance", "intern", "fellow", "director", "head", "group",
+    "affairs", "agency", "analyst", "analysts", "associated", "bureau", "business", "chief",
+    "chronicle", "climate", "columnist", "columnists", "contributing", "contributor",
+    "contributors", "correspondent", "correspondents", "courier", "critic", "critics", "culture",
+    "data", "defence", "defense", "deputy", "desk", "digital", "diplomatic", "director",
+    "economics", "editor", "editors", "education", "environment", "executive", "fellow",
+    "freelance", "gazette", "group", "head", "health", "herald", "intern", "international",
+    "investigations", "investigative", "journalist", "journalists", "ledger", "managing", "media",
+    "news", "photographer", "photographers", "political", "post", "press", "producer", "producers",
+    "reporter", "reporters", "science", "security", "senior", "service", "special", "sports",
+    "staff", "technology", "times", "tribune", "video", "visual", "wire", "writer", "writers",
 ];
+
+/// The longest of [`ROLE_WORDS`], in bytes.
+const ROLE_WORD_MAX: usize = 14;
 
 fn is_role_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(word))
+    // Role words are short and ASCII: a word that could be one is put in lower case on the
+    // stack and looked up.
+    let mut buffer = [0u8; ROLE_WORD_MAX];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    if !word.is_ascii() {
+        return false;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ROLE_WORDS
+        .binary_search_by(|r| r.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// Splits a list of names: `A, B and C`, `A & B`, `A, B, and C`.
@@ -157,6 +174,50 @@ pub(crate) fn same_people(a: &[Person], b: &[Person]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The role words are in byte order and no longer than the lookup's buffer, and a word is
+    /// one exactly when it equals one ignoring ASCII case, once trimmed of what is not a letter
+    /// or digit.
+    #[test]
+    fn role_words_are_looked_up_by_binary_search() {
+        assert!(ROLE_WORDS.is_sorted(), "ROLE_WORDS in byte order");
+        assert_eq!(
+            ROLE_WORDS.iter().map(|w| w.len()).max(),
+            Some(ROLE_WORD_MAX)
+        );
+        let linear = |word: &str| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(word))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for role in ROLE_WORDS {
+            words.push((*role).to_owned());
+            words.push(role.to_ascii_uppercase());
+            words.push(format!("({role}),"));
+            words.push(format!("{role}s"));
+            words.push(role[..role.len() - 1].to_owned());
+            words.push(format!("{role}é"));
+        }
+        words.extend(
+            [
+                "",
+                "Ada",
+                "Quill",
+                "é",
+                "ÉDITOR",
+                "investigationss",
+                "Wire’s",
+                "Ståff",
+                "a-b",
+            ]
+            .map(str::to_owned),
+        );
+        for word in &words {
+            assert_eq!(is_role_word(word), linear(word), "{word:?}");
+        }
+        assert!(is_role_word("Correspondent"));
+        assert!(!is_role_word("Quill"));
+    }
 
     #[track_caller]
     fn check(s: &str, name: bool, role: bool) {
