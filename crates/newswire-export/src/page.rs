@@ -18,7 +18,7 @@
 use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::date::rfc3339;
-use crate::html::{body_html, escape, push_escaped};
+use crate::html::{body_html, push_escaped};
 use crate::json::PlainText;
 use crate::jsonld::jsonld_article_text;
 use crate::text::{has_text, join_and, rewrite_runs};
@@ -93,22 +93,27 @@ pub fn html_page_with(
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
         meta(&mut out, "name", "author", &join_and(&names));
     }
-    link(&mut out, "canonical", None, None, record.url.as_str());
+    out.push_str("<link");
+    literal_attr(&mut out, "rel", "canonical");
+    attr(&mut out, "href", record.url.as_str());
+    out.push_str(">\n");
     if let Some(channel) = channel {
         for (kind, media_type, file) in [
             ("RSS", "application/rss+xml", "rss.xml"),
             ("Atom", "application/atom+xml", "atom.xml"),
             ("JSON Feed", "application/feed+json", "feed.json"),
         ] {
-            let title = [channel.title.as_str(), " (", kind, ")"].concat();
-            let href = channel.output_url(file);
-            link(
-                &mut out,
-                "alternate",
-                Some(media_type),
-                Some(&title),
-                href.as_str(),
-            );
+            // Titled `Channel (RSS)`: the channel's title escaped, the kind as it is.
+            out.push_str("<link");
+            literal_attr(&mut out, "rel", "alternate");
+            literal_attr(&mut out, "type", media_type);
+            out.push_str(" title=\"");
+            push_escaped(&mut out, &channel.title);
+            out.push_str(" (");
+            out.push_str(kind);
+            out.push_str(")\"");
+            attr(&mut out, "href", channel.output_url(file).as_str());
+            out.push_str(">\n");
         }
     }
     meta(&mut out, "property", "og:type", "article");
@@ -223,26 +228,6 @@ fn meta(out: &mut String, key: &str, name: &'static str, content: &str) {
     out.push_str(">\n");
 }
 
-/// `<link rel=… type=… title=… href=…>` on its own line.
-fn link(
-    out: &mut String,
-    rel: &'static str,
-    media_type: Option<&'static str>,
-    title: Option<&str>,
-    href: &str,
-) {
-    out.push_str("<link");
-    literal_attr(out, "rel", rel);
-    if let Some(media_type) = media_type {
-        literal_attr(out, "type", media_type);
-    }
-    if let Some(title) = title {
-        attr(out, "title", title);
-    }
-    attr(out, "href", href);
-    out.push_str(">\n");
-}
-
 /// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
 /// no form for a language alone.
 fn og_locale(tag: &str) -> Option<String> {
@@ -265,7 +250,7 @@ fn push_time(out: &mut String, datetime: &str) {
     out.push_str("<time");
     attr(out, "datetime", datetime);
     out.push('>');
-    let shown = match (
+    match (
         datetime.get(..10),
         datetime.get(11..16),
         datetime
@@ -273,36 +258,43 @@ fn push_time(out: &mut String, datetime: &str) {
             .checked_sub(6)
             .and_then(|i| datetime.get(i..)),
     ) {
-        (Some(date), Some(time), Some(offset)) => [date, " ", time, " ", offset].concat(),
-        _ => datetime.to_owned(),
-    };
-    push_escaped(out, &shown);
+        (Some(date), Some(time), Some(offset)) => {
+            for (i, piece) in [date, time, offset].into_iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                push_escaped(out, piece);
+            }
+        }
+        _ => push_escaped(out, datetime),
+    }
     out.push_str("</time>");
 }
 
-/// `text` as HTML, linked to `href` (with `rel`) when there is one.
-fn anchor(href: Option<&AbsoluteUrl>, rel: Option<&str>, text: &str) -> String {
+/// Appends `text` as HTML, linked to `href` (with `rel`) when there is one.
+fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, text: &str) {
     let Some(href) = href else {
-        return escape(text);
+        return push_escaped(out, text);
     };
-    let mut a = String::from("<a");
-    attr(&mut a, "href", href.as_str());
+    out.push_str("<a");
+    attr(out, "href", href.as_str());
     if let Some(rel) = rel {
-        attr(&mut a, "rel", rel);
+        attr(out, "rel", rel);
     }
-    a.push('>');
-    push_escaped(&mut a, text);
-    a.push_str("</a>");
-    a
+    out.push('>');
+    push_escaped(out, text);
+    out.push_str("</a>");
 }
 
-/// People as HTML, `A, B and C`, each name linked to their page when it is known.
-fn people_html(people: &[Person], rel: Option<&str>) -> String {
-    let names: Vec<String> = people
-        .iter()
-        .map(|p| anchor(p.url.as_ref(), rel, &p.name))
-        .collect();
-    join_and(&names)
+/// Appends people as HTML, `A, B and C` (as [`join_and`] lists them), each name linked to
+/// their page when it is known.
+fn push_people(out: &mut String, people: &[Person], rel: Option<&str>) {
+    for (i, p) in people.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == people.len() { " and " } else { ", " });
+        }
+        push_anchor(out, p.url.as_ref(), rel, &p.name);
+    }
 }
 
 fn write_header(out: &mut String, record: &Record, published: &str, modified: &str) {
@@ -316,7 +308,12 @@ fn write_header(out: &mut String, record: &Record, published: &str, modified: &s
         .collect();
     if !kicker.is_empty() {
         out.push_str("<p class=\"kicker\">");
-        push_escaped(out, &kicker.join(" · "));
+        for (i, part) in kicker.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            push_escaped(out, part);
+        }
         out.push_str("</p>\n");
     }
     out.push_str("<h1>");
@@ -324,7 +321,7 @@ fn write_header(out: &mut String, record: &Record, published: &str, modified: &s
     out.push_str("</h1>\n");
     if !record.authors.is_empty() {
         out.push_str("<p class=\"byline\">By ");
-        out.push_str(&people_html(&record.authors, Some("author")));
+        push_people(out, &record.authors, Some("author"));
         out.push_str("</p>\n");
     }
     out.push_str("<p class=\"meta\">");
@@ -379,39 +376,44 @@ fn write_figure(out: &mut String, image: &Image) {
 }
 
 fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
-    let mut lines: Vec<(&str, String)> = Vec::new();
-    if !record.contributors.is_empty() {
-        let who = people_html(&record.contributors, None);
-        lines.push(("credits", ["Additional reporting by ", &who, "."].concat()));
-    }
-    if !record.editors.is_empty() {
-        let who = people_html(&record.editors, None);
-        lines.push(("credits", ["Edited by ", &who, "."].concat()));
-    }
-    if !record.sources.is_empty() {
-        let names: Vec<String> = record
-            .sources
-            .iter()
-            .map(|o| anchor(o.url.as_ref(), None, &o.name))
-            .collect();
-        lines.push(("sources", ["Sources: ", &names.join(", "), "."].concat()));
-    }
-    if let Some(publisher) = &record.publisher {
-        let name = anchor(publisher.url.as_ref(), None, &publisher.name);
-        lines.push(("publisher", ["Published by ", &name, "."].concat()));
-    }
-    if let Some(rights) = channel.and_then(|c| c.rights.as_deref()) {
-        lines.push(("rights", escape(rights)));
-    }
-    if lines.is_empty() {
+    let rights = channel.and_then(|c| c.rights.as_deref());
+    if record.contributors.is_empty()
+        && record.editors.is_empty()
+        && record.sources.is_empty()
+        && record.publisher.is_none()
+        && rights.is_none()
+    {
         return;
     }
     out.push_str("<footer>\n");
-    for (class, html) in lines {
-        out.push_str("<p class=\"");
-        out.push_str(class);
-        out.push_str("\">");
-        out.push_str(&html);
+    if !record.contributors.is_empty() {
+        out.push_str("<p class=\"credits\">Additional reporting by ");
+        push_people(out, &record.contributors, None);
+        out.push_str(".</p>\n");
+    }
+    if !record.editors.is_empty() {
+        out.push_str("<p class=\"credits\">Edited by ");
+        push_people(out, &record.editors, None);
+        out.push_str(".</p>\n");
+    }
+    if !record.sources.is_empty() {
+        out.push_str("<p class=\"sources\">Sources: ");
+        for (i, source) in record.sources.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_anchor(out, source.url.as_ref(), None, &source.name);
+        }
+        out.push_str(".</p>\n");
+    }
+    if let Some(publisher) = &record.publisher {
+        out.push_str("<p class=\"publisher\">Published by ");
+        push_anchor(out, publisher.url.as_ref(), None, &publisher.name);
+        out.push_str(".</p>\n");
+    }
+    if let Some(rights) = rights {
+        out.push_str("<p class=\"rights\">");
+        push_escaped(out, rights);
         out.push_str("</p>\n");
     }
     out.push_str("</footer>\n");
