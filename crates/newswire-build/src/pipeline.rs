@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use newswire_ingest::Context;
-use newswire_model::{Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
+use newswire_model::{BodyScan, Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
 use newswire_validate::{Validator, duplicate_id, duplicate_slug};
 use rayon::prelude::*;
 
@@ -493,10 +493,9 @@ impl Articles<'_> {
         let made: Vec<(Parsed, Option<Documents>)> = checked
             .into_iter()
             .map(|parsed| {
-                let documents = parsed
-                    .record
-                    .as_ref()
-                    .map(|record| Documents::of(self.channel, record, times));
+                let documents = parsed.record.as_ref().map(|record| {
+                    Documents::of(self.channel, record, parsed.body_scan.as_ref(), times)
+                });
                 (parsed, documents)
             })
             .collect();
@@ -550,8 +549,11 @@ fn write_article(
     record: &Record,
 ) -> std::io::Result<[Staged; OutputName::ARTICLE_FILES]> {
     let mut times = StageTimes::default();
-    let (_, staged) =
-        Documents::of(channel, record, &mut times).write(staging, &record.slug, &mut times)?;
+    let (_, staged) = Documents::of(channel, record, None, &mut times).write(
+        staging,
+        &record.slug,
+        &mut times,
+    )?;
     Ok(staged)
 }
 
@@ -568,14 +570,23 @@ struct Documents {
 }
 
 impl Documents {
-    fn of(channel: &Channel, record: &Record, times: &mut StageTimes) -> Documents {
+    /// The documents of `record`, whose body ingest read into `scan` when it made the record.
+    fn of(
+        channel: &Channel,
+        record: &Record,
+        scan: Option<&BodyScan>,
+        times: &mut StageTimes,
+    ) -> Documents {
         use newswire_export::{
             PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes,
         };
         // The body as plain text goes into both JSON documents: made once, counted with
         // JSON-LD.
         let (jsonld, text) = time(&mut times.jsonld, || {
-            let text = PlainText::of(record);
+            let text = match scan {
+                Some(scan) => PlainText::of_scanned(record, scan),
+                None => PlainText::of(record),
+            };
             (jsonld_article_text(record, &text), text)
         });
         // The body fragment goes into both the ninjs document and the page: made once,

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use newswire_model::{Record, first_forbidden_in_xml, may_start_forbidden};
+use newswire_model::{BodyScan, Record, first_forbidden_in_xml, may_start_forbidden, scan_body};
 
 use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
@@ -69,26 +69,46 @@ pub struct PlainText {
 impl PlainText {
     /// `record`'s body as plain text, written as JSON.
     pub fn of(record: &Record) -> PlainText {
+        PlainText::make(record, None)
+    }
+
+    /// [`of`](PlainText::of) for a record whose body has been read already: `scan` must be
+    /// what [`scan_body`] finds in `record.body` (as ingest keeps it for the records it
+    /// makes), and the characters are counted from it rather than by reading the body again.
+    pub fn of_scanned(record: &Record, scan: &BodyScan) -> PlainText {
+        debug_assert_eq!(*scan, scan_body(&record.body), "a scan of another body");
+        PlainText::make(record, Some(scan.chars))
+    }
+
+    /// The text of `record`'s body, whose blocks hold `block_chars` characters in all when
+    /// that is known, and are counted otherwise.
+    fn make(record: &Record, block_chars: Option<usize>) -> PlainText {
         // `record.body_text()` written block by block, without first joining it: the blank
         // line between two blocks is written as it is, not found and escaped.
         let size: usize = record.body.iter().map(|b| b.text().len() + 4).sum();
         let mut json = String::with_capacity(size + size / 16 + 2);
-        let mut chars = 0;
+        let mut counted = 0;
+        let mut separators = 0;
         let mut dropped = 0;
+        // Whether a block with text has been written: the blank line goes between texts.
+        let mut written = false;
         json.push('"');
         for block in &record.body {
             let text = block.text();
-            if chars > 0 {
+            if written {
                 json.push_str("\\n\\n");
-                chars += 2;
+                separators += 2;
             }
             dropped += push_json_chars(&mut json, text);
-            chars += text.chars().count();
+            if block_chars.is_none() {
+                counted += text.chars().count();
+            }
+            written |= !text.is_empty();
         }
         json.push('"');
         PlainText {
             json,
-            chars: chars - dropped,
+            chars: block_chars.unwrap_or(counted) + separators - dropped,
         }
     }
 
@@ -540,6 +560,11 @@ mod tests {
     #[track_caller]
     fn check_plain_text(record: &Record) {
         let text = PlainText::of(record);
+        let scanned = PlainText::of_scanned(record, &scan_body(&record.body));
+        assert_eq!(
+            scanned, text,
+            "the same text and count from the body's scan"
+        );
         let mut expect = String::new();
         write_str(&mut expect, &record.body_text());
         assert_eq!(text.json, expect, "the body text written as a JSON string");

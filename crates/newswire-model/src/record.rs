@@ -140,22 +140,30 @@ pub struct BodyScan {
     ///
     /// [`first_forbidden_in_xml`]: crate::first_forbidden_in_xml
     pub may_hold_forbidden: bool,
+    /// How many characters the blocks hold in all, those XML 1.0 forbids included: the
+    /// exporters count the body's characters from it rather than reading it again.
+    pub chars: usize,
 }
 
-/// Reads `blocks` once for both their [`word_count`] and whether they may hold a character XML
-/// 1.0 forbids: a validator needs both of every body, and the second costs little more than
-/// the first when the bytes are already at hand.
+/// Reads `blocks` once for their [`word_count`], whether they may hold a character XML 1.0
+/// forbids and how many characters they hold: a validator needs the first two of every body,
+/// the exporters the third, and the second and third cost little more than the first when
+/// the bytes are already at hand.
 pub fn scan_body(blocks: &[Block]) -> BodyScan {
     let mut words = 0usize;
     let mut may_hold_forbidden = false;
+    let mut chars = 0;
     for block in blocks {
-        let scan = scan::<true>(block.text());
+        let text = block.text();
+        let scan = scan::<true>(text);
         words += scan.words;
         may_hold_forbidden |= scan.suspect_xml;
+        chars += text.len() - scan.continuation_bytes;
     }
     BodyScan {
         words: u32::try_from(words).unwrap_or(u32::MAX),
         may_hold_forbidden,
+        chars,
     }
 }
 
@@ -164,11 +172,14 @@ struct TextScan {
     words: usize,
     /// Only looked for when asked: see [`BodyScan::may_hold_forbidden`].
     suspect_xml: bool,
+    /// The bytes that continue a character rather than start one (0x80 to 0xBF), only counted
+    /// when asked: the text's length less these is its number of characters.
+    continuation_bytes: usize,
 }
 
 /// The number of words in `text`, exactly `text.split_whitespace().count()`, counted on
 /// bytes, [`CHUNK`] at a time, without decoding characters; with `XML`, also whether a byte
-/// may start a character XML 1.0 forbids.
+/// may start a character XML 1.0 forbids, and how many bytes continue a character.
 ///
 /// A word starts at each byte that is not ASCII white space and opens the text or follows one
 /// that is: every byte of a character beyond ASCII is 0x80 or more, never ASCII white space.
@@ -181,6 +192,7 @@ fn scan<const XML: bool>(text: &str) -> TextScan {
         return TextScan {
             words: 0,
             suspect_xml: false,
+            continuation_bytes: 0,
         };
     };
     // Byte `i + 1` of the text, in `after`, and the byte before it, in `before`.
@@ -190,11 +202,13 @@ fn scan<const XML: bool>(text: &str) -> TextScan {
     let mut words = usize::from(!is_ascii_space(first));
     let mut suspect = false;
     let mut suspect_xml = XML && may_start_forbidden(first);
+    let mut continuation_bytes = usize::from(XML && is_continuation(first));
     for (before, after) in before_chunks.iter().zip(after_chunks) {
         let chunk = chunk_words::<XML>(before, after);
         words += usize::from(chunk.starts);
         suspect |= chunk.maybe_space;
         suspect_xml |= chunk.maybe_forbidden;
+        continuation_bytes += usize::from(chunk.continuations);
     }
     // The tail, padded with spaces: a space starts no word, ends no character and is allowed.
     let mut padded_before = [b' '; CHUNK];
@@ -204,10 +218,15 @@ fn scan<const XML: bool>(text: &str) -> TextScan {
     let chunk = chunk_words::<XML>(&padded_before, &padded_after);
     words += usize::from(chunk.starts);
     suspect_xml |= chunk.maybe_forbidden;
+    continuation_bytes += usize::from(chunk.continuations);
     if (suspect | chunk.maybe_space) && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
         words = text.split_whitespace().count();
     }
-    TextScan { words, suspect_xml }
+    TextScan {
+        words,
+        suspect_xml,
+        continuation_bytes,
+    }
 }
 
 /// How many bytes [`scan`] reads at a time: small enough to count in a `u8`, large enough
@@ -222,6 +241,8 @@ struct Chunk {
     maybe_space: bool,
     /// Whether a byte may start a character XML 1.0 forbids (looked for only when asked).
     maybe_forbidden: bool,
+    /// The bytes that continue a character (counted only when asked).
+    continuations: u8,
 }
 
 /// The words that start in a chunk (at the `after` bytes, each preceded by its `before`
@@ -240,22 +261,35 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
         }
     }
     let maybe_forbidden = forbidden != 0;
+    // An ASCII chunk, the common case, ends no white space beyond ASCII and has no byte that
+    // continues a character.
     if high < 0x80 {
         return Chunk {
             starts,
             maybe_space: false,
             maybe_forbidden,
+            continuations: 0,
         };
     }
     let mut maybe_space = false;
+    let mut continuations = 0u8;
     for k in 0..CHUNK {
         maybe_space |= may_end_unicode_space(before[k], after[k]);
+        if XML {
+            continuations += u8::from(is_continuation(after[k]));
+        }
     }
     Chunk {
         starts,
         maybe_space,
         maybe_forbidden,
+        continuations,
     }
+}
+
+/// Whether `b` continues a character of UTF-8 rather than starts one.
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
 }
 
 /// Whether `b` is white space on its own: tab, line feed, vertical tab, form feed, carriage
@@ -482,7 +516,8 @@ mod tests {
     use proptest::prelude::*;
 
     /// The words of `text`, counted with and without looking for forbidden characters, which
-    /// must agree; the forbidden look is checked against its definition byte by byte.
+    /// must agree; the forbidden look is checked against its definition byte by byte, and the
+    /// count of characters against decoding.
     #[track_caller]
     fn words(text: &str) -> usize {
         let plain = scan::<false>(text);
@@ -491,6 +526,9 @@ mod tests {
         assert!(!plain.suspect_xml, "{text:?}");
         let expect = text.bytes().any(may_start_forbidden);
         assert_eq!(both.suspect_xml, expect, "{text:?}");
+        assert_eq!(plain.continuation_bytes, 0, "{text:?}");
+        let chars = text.len() - both.continuation_bytes;
+        assert_eq!(chars, text.chars().count(), "{text:?}");
         both.words
     }
 
@@ -591,6 +629,7 @@ mod tests {
             ] {
                 for at in 0..len {
                     let text: String = (0..len).map(|i| if i == at { odd } else { "x" }).collect();
+                    let text_chars = text.chars().count();
                     assert!(scan::<true>(&text).suspect_xml, "{text:?}");
                     let blocks = [
                         Block::Paragraph {
@@ -603,6 +642,7 @@ mod tests {
                         BodyScan {
                             words: word_count(&blocks),
                             may_hold_forbidden: true,
+                            chars: 5 + text_chars,
                         }
                     );
                 }
