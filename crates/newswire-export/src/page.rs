@@ -21,7 +21,7 @@ use crate::date::rfc3339;
 use crate::html::{body_html, push_escaped};
 use crate::json::PlainText;
 use crate::jsonld::jsonld_article_text;
-use crate::text::{has_text, join_and, rewrite_runs};
+use crate::text::{and_separator, has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -259,16 +259,22 @@ fn push_time(out: &mut String, datetime: &str) {
             .and_then(|i| datetime.get(i..)),
     ) {
         (Some(date), Some(time), Some(offset)) => {
-            for (i, piece) in [date, time, offset].into_iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                push_escaped(out, piece);
-            }
+            push_escaped_joined(out, &[date, time, offset], " ");
         }
         _ => push_escaped(out, datetime),
     }
     out.push_str("</time>");
+}
+
+/// Appends `pieces` escaped, `separator` (which needs no escaping) between them: what
+/// escaping their join appends, without the join.
+fn push_escaped_joined(out: &mut String, pieces: &[&str], separator: &'static str) {
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        push_escaped(out, piece);
+    }
 }
 
 /// Appends `text` as HTML, linked to `href` (with `rel`) when there is one.
@@ -291,7 +297,7 @@ fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, 
 fn push_people(out: &mut String, people: &[Person], rel: Option<&str>) {
     for (i, p) in people.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == people.len() { " and " } else { ", " });
+            out.push_str(and_separator(i, people.len()));
         }
         push_anchor(out, p.url.as_ref(), rel, &p.name);
     }
@@ -308,12 +314,7 @@ fn write_header(out: &mut String, record: &Record, published: &str, modified: &s
         .collect();
     if !kicker.is_empty() {
         out.push_str("<p class=\"kicker\">");
-        for (i, part) in kicker.into_iter().enumerate() {
-            if i > 0 {
-                out.push_str(" · ");
-            }
-            push_escaped(out, part);
-        }
+        push_escaped_joined(out, &kicker, " · ");
         out.push_str("</p>\n");
     }
     out.push_str("<h1>");

@@ -79,13 +79,19 @@ pub(crate) fn has_text(s: &str) -> bool {
     s.chars().any(|c| is_xml_char(c) && !c.is_whitespace())
 }
 
+/// What goes before item `i` (from 1) of an English list of `n`: `, `, or ` and ` before the
+/// last.
+pub(crate) fn and_separator(i: usize, n: usize) -> &'static str {
+    if i + 1 == n { " and " } else { ", " }
+}
+
 /// `items` as an English list: `A`, `A and B`, `A, B and C`; empty for none.
 pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
     let size: usize = items.iter().map(|item| item.as_ref().len() + 5).sum();
     let mut out = String::with_capacity(size);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
+            out.push_str(and_separator(i, items.len()));
         }
         out.push_str(item.as_ref());
     }
