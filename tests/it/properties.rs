@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use newswire_export::{
-    PlainText, atom, body_html, html_page, json_feed, jsonld_article, jsonld_article_text,
-    jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
+    BodyHtml, PlainText, atom, body_html, html_page, json_feed, jsonld_article,
+    jsonld_article_text, jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_ingest::{Context, Parsed, parse_markdown, parse_wire_text};
 use newswire_model::{
@@ -872,8 +872,14 @@ fn check_exports(channel: &Channel, records: &[&Record]) -> Checked {
             String::from_utf8_lossy(&via_value),
             "jsonld: the direct bytes differ from the value's"
         );
+        let body = BodyHtml::of(record);
+        prop_assert_eq!(
+            body.html(),
+            body_html(record),
+            "the fragment written with its JSON string differs"
+        );
         let (direct, via_value) = (
-            ninjs_bytes(record, &body_html(record), &PlainText::of(record)),
+            ninjs_bytes(record, &body, &PlainText::of(record)),
             to_json_bytes(&ninjs(record)),
         );
         prop_assert_eq!(

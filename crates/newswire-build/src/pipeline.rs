@@ -578,7 +578,7 @@ impl Documents {
         times: &mut StageTimes,
     ) -> Documents {
         use newswire_export::{
-            PlainText, body_html, html_page_with, jsonld_article_text, ninjs_bytes,
+            BodyHtml, PlainText, html_page_with, jsonld_article_text, ninjs_bytes,
         };
         // The body as plain text goes into both JSON documents: made once, counted with
         // JSON-LD.
@@ -591,10 +591,10 @@ impl Documents {
         });
         // The body fragment goes into both the ninjs document and the page: made once,
         // counted with the page.
-        let body = time(&mut times.html, || body_html(record));
+        let body = time(&mut times.html, || BodyHtml::of(record));
         let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body, &text));
         let page = time(&mut times.html, || {
-            html_page_with(Some(channel), record, &body, &jsonld)
+            html_page_with(Some(channel), record, body.html(), &jsonld)
         });
         Documents {
             jsonld,

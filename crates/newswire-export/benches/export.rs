@@ -4,7 +4,7 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    PlainText, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
+    BodyHtml, PlainText, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
     jsonld_article_text, jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_model::Record;
@@ -121,9 +121,9 @@ mod article {
         per_record(bencher, input, |r| {
             let text = super::PlainText::of(r);
             let jsonld = super::jsonld_article_text(r, &text);
-            let body = super::body_html(r);
+            let body = super::BodyHtml::of(r);
             let ninjs = super::ninjs_bytes(r, &body, &text);
-            let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);
+            let page = super::html_page_with(Some(&CHANNEL), r, body.html(), &jsonld);
             (jsonld, ninjs, page)
         });
     }

@@ -210,8 +210,14 @@ impl Writer {
 
     /// Writes a string already written as JSON by [`PlainText`].
     pub(crate) fn plain_text(&mut self, text: &PlainText) {
+        self.written_str(&text.json);
+    }
+
+    /// Writes `json`, a string already written as JSON (quotes included) as [`str`](Self::str)
+    /// writes one.
+    pub(crate) fn written_str(&mut self, json: &str) {
         self.value();
-        self.out.push_str(&text.json);
+        self.out.push_str(json);
     }
 
     /// Writes a count.

@@ -59,7 +59,7 @@ mod text;
 mod xml;
 
 pub use atom::atom;
-pub use html::body_html;
+pub use html::{BodyHtml, body_html};
 pub use json::{PlainText, to_json_bytes};
 pub use jsonfeed::json_feed;
 pub use jsonld::{jsonld_article, jsonld_article_text, jsonld_channel};

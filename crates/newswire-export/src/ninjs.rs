@@ -31,7 +31,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::date::rfc3339;
-use crate::html::body_html;
+use crate::html::BodyHtml;
 use crate::json::{PlainText, Writer, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{has_text, join_and};
@@ -57,31 +57,30 @@ const PICTURE: &str = "mainpic";
 pub fn ninjs(record: &Record) -> Value {
     from_own_text(&ninjs_text(
         record,
-        &body_html(record),
+        &BodyHtml::of(record),
         &PlainText::of(record),
     ))
 }
 
 /// The bytes of `record`'s ninjs document, made with what other outputs already rendered for
-/// it: its body fragment (`body_html(record)`) and its body as plain text
+/// it: its body fragment (`BodyHtml::of(record)`) and its body as plain text
 /// (`PlainText::of(record)`), so that a build makes each once. Given those, the bytes are
 /// `to_json_bytes(&ninjs(record))`, written straight from the record.
-pub fn ninjs_bytes(record: &Record, body_html: &str, text: &PlainText) -> Vec<u8> {
-    ninjs_text(record, body_html, text).into_bytes()
+pub fn ninjs_bytes(record: &Record, body: &BodyHtml, text: &PlainText) -> Vec<u8> {
+    ninjs_text(record, body, text).into_bytes()
 }
 
-/// The text of `record`'s ninjs document, with `body_html` and `text` as its bodies.
-fn ninjs_text(record: &Record, body_html: &str, text: &PlainText) -> String {
-    // The bodies, with room for the fragment's escapes, and the rest, rarely above 4 KB.
-    let html = body_html.len() + body_html.len() / 16;
-    let mut w = Writer::with_capacity(html + text.json_len() + 4096);
-    w.object(|w| item(w, record, body_html, text));
+/// The text of `record`'s ninjs document, with `body` and `text` as its bodies.
+fn ninjs_text(record: &Record, body: &BodyHtml, text: &PlainText) -> String {
+    // The bodies, and the rest, rarely above 4 KB.
+    let mut w = Writer::with_capacity(body.json().len() + text.json_len() + 4096);
+    w.object(|w| item(w, record, body, text));
     w.finish()
 }
 
-/// The members of `record`'s ninjs document, in key order, with the body as `body_html` and
-/// as plain `text`.
-fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
+/// The members of `record`'s ninjs document, in key order, with the body as the fragment
+/// `body` and as plain `text`.
+fn item(w: &mut Writer, record: &Record, body: &BodyHtml, text: &PlainText) {
     let uri = item_uri(record);
     if let Some(image) = &record.image {
         w.key("associations")
@@ -91,7 +90,7 @@ fn item(w: &mut Writer, record: &Record, body_html: &str, text: &PlainText) {
         w.object(|w| {
             w.key("contentType").str("text/html");
             w.key("role").str("main");
-            w.key("value").str(body_html);
+            w.key("value").written_str(body.json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
         w.object(|w| {

@@ -56,21 +56,44 @@ pub(crate) fn rewrite_runs<'s>(
     rewrite: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
     mut push: impl FnMut(&'s str),
 ) {
+    pieces(s, special, rewrite, |piece| match piece {
+        Piece::Kept(run) => push(run),
+        Piece::Rewritten(text) => push(text),
+    });
+}
+
+/// A piece of text as [`pieces`] passes it on.
+pub(crate) enum Piece<'s, T> {
+    /// A run of the text, kept as it is.
+    Kept(&'s str),
+    /// What stands for the bytes rewritten.
+    Rewritten(T),
+}
+
+/// [`rewrite_runs`] for rewrites of any kind: `rewrite` gives a `T` for the bytes from `at`,
+/// such as the texts that stand for them in two outputs written at once.
+#[inline(always)]
+pub(crate) fn pieces<'s, T>(
+    s: &'s str,
+    special: impl Fn(u8) -> bool,
+    rewrite: impl Fn(&[u8], usize) -> Option<(T, usize)>,
+    mut push: impl FnMut(Piece<'s, T>),
+) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut from = 0;
     while let Some(at) = find_byte(bytes, from, &special) {
         match rewrite(bytes, at) {
             Some((text, len)) => {
-                push(&s[run..at]);
-                push(text);
+                push(Piece::Kept(&s[run..at]));
+                push(Piece::Rewritten(text));
                 from = at + len;
                 run = from;
             }
             None => from = at + 1,
         }
     }
-    push(&s[run..]);
+    push(Piece::Kept(&s[run..]));
 }
 
 /// Whether `s` has something to show once filtered: a character XML 1.0 allows that is not

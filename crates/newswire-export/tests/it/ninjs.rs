@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use newswire_export::{PlainText, body_html, ninjs, ninjs_bytes, to_json_bytes};
+use newswire_export::{BodyHtml, PlainText, body_html, ninjs, ninjs_bytes, to_json_bytes};
 use newswire_model::{Credit, Image, Organization, Person, Record, Slug};
 use serde_json::{Value, json};
 
@@ -434,7 +434,7 @@ fn json_bytes_are_canonical() {
         assert_eq!(
             String::from_utf8_lossy(&ninjs_bytes(
                 &record,
-                &body_html(&record),
+                &BodyHtml::of(&record),
                 &PlainText::of(&record)
             )),
             text,
