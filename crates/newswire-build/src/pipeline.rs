@@ -577,27 +577,20 @@ impl Documents {
         scan: Option<&BodyScan>,
         times: &mut StageTimes,
     ) -> Documents {
-        use newswire_export::{
-            BodyHtml, PlainText, html_page_with, jsonld_article_text, ninjs_bytes,
-        };
-        // The body as plain text goes into both JSON documents: made once, counted with
-        // JSON-LD.
-        let (jsonld, text) = time(&mut times.jsonld, || {
-            let text = match scan {
-                Some(scan) => PlainText::of_scanned(record, scan),
-                None => PlainText::of(record),
-            };
-            (jsonld_article_text(record, &text), text)
+        use newswire_export::{RenderedBody, html_page_with, jsonld_article_text, ninjs_bytes};
+        // The body in the renditions all three documents carry, made in one reading of it:
+        // counted with the page, which carries most of them.
+        let body = time(&mut times.html, || match scan {
+            Some(scan) => RenderedBody::of_scanned(record, scan),
+            None => RenderedBody::of(record),
         });
-        // The body fragment goes into both the ninjs document and the page: made once,
-        // counted with the page.
-        let body = time(&mut times.html, || BodyHtml::of(record));
-        let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body, &text));
+        let jsonld = time(&mut times.jsonld, || jsonld_article_text(record, &body));
+        let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body));
         let page = time(&mut times.html, || {
-            html_page_with(Some(channel), record, body.html(), &jsonld)
+            html_page_with(Some(channel), record, &body, &jsonld)
         });
         Documents {
-            jsonld,
+            jsonld: jsonld.into_string(),
             ninjs,
             page,
         }

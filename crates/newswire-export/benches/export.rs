@@ -4,7 +4,7 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    BodyHtml, PlainText, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
+    RenderedBody, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
     jsonld_article_text, jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
 };
 use newswire_model::Record;
@@ -113,17 +113,15 @@ mod article {
         bytes_of(bencher, input, super::ninjs);
     }
 
-    /// Everything a build exports for one article, as a build does it: the body as plain text
-    /// and the JSON-LD bytes, the body fragment, then the ninjs bytes and the page made with
-    /// what they share.
+    /// Everything a build exports for one article, as a build does it: the body's renditions,
+    /// then the JSON-LD bytes, the ninjs bytes and the page made with them.
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
         per_record(bencher, input, |r| {
-            let text = super::PlainText::of(r);
-            let jsonld = super::jsonld_article_text(r, &text);
-            let body = super::BodyHtml::of(r);
-            let ninjs = super::ninjs_bytes(r, &body, &text);
-            let page = super::html_page_with(Some(&CHANNEL), r, body.html(), &jsonld);
+            let body = super::RenderedBody::of(r);
+            let jsonld = super::jsonld_article_text(r, &body);
+            let ninjs = super::ninjs_bytes(r, &body);
+            let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);
             (jsonld, ninjs, page)
         });
     }

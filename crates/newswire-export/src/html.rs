@@ -5,7 +5,7 @@
 
 use newswire_model::{Block, Record, may_start_forbidden};
 
-use crate::text::{Piece, is_forbidden_control, is_noncharacter_at, pieces, rewrite_runs};
+use crate::text::{is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
 /// Appends `s` to `out` as HTML text that reads exactly as `s`: `&`, `<`, `>`, `"` and `'`
 /// become references, and characters XML 1.0 forbids are left out. The result is safe both
@@ -14,14 +14,7 @@ use crate::text::{Piece, is_forbidden_control, is_noncharacter_at, pieces, rewri
 /// Runs of text that need nothing are copied whole; only the bytes that need a reference or
 /// may start a forbidden character are looked at one by one.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    rewrite_runs(s, needs_look, html_rewrite, |piece| out.push_str(piece));
-}
-
-/// What [`push_escaped`] writes for the bytes from `bytes[at]`, and how many it replaces;
-/// `None` to keep the byte.
-#[inline(always)]
-fn html_rewrite(bytes: &[u8], at: usize) -> Option<(&'static str, usize)> {
-    match bytes[at] {
+    let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'&' => Some(("&amp;", 1)),
         b'<' => Some(("&lt;", 1)),
         b'>' => Some(("&gt;", 1)),
@@ -32,7 +25,8 @@ fn html_rewrite(bytes: &[u8], at: usize) -> Option<(&'static str, usize)> {
         // A C0 control XML 1.0 forbids; tab, line feed and carriage return stay.
         b if is_forbidden_control(b) => Some(("", 1)),
         _ => None,
-    }
+    };
+    rewrite_runs(s, needs_look, rewrite, |piece| out.push_str(piece));
 }
 
 /// Whether [`push_escaped`] looks at `b`: it needs a reference, or it may start a character
@@ -42,7 +36,7 @@ fn html_rewrite(bytes: &[u8], at: usize) -> Option<(&'static str, usize)> {
 /// holds for the C0 controls (tab, line feed and carriage return are kept) and for lead bytes
 /// from 0xEF up (U+FFFE and U+FFFF are left out, other characters kept).
 #[inline(always)]
-fn needs_look(b: u8) -> bool {
+pub(crate) fn needs_look(b: u8) -> bool {
     ((b | 2) == 0x3E) | ((b | 5) == 0x27) | may_start_forbidden(b)
 }
 
@@ -58,125 +52,27 @@ pub(crate) fn escape(s: &str) -> String {
 ///
 /// The fragment holds no links, so it has no relative URL for a feed reader to misresolve.
 pub fn body_html(record: &Record) -> String {
-    let mut out = String::with_capacity(fragment_size(record));
-    write_blocks(record, &mut out);
-    out
-}
-
-/// The body fragment ([`body_html`]) together with the same fragment as a JSON string, as
-/// the ninjs document carries it: both written in one reading of the body, rather than the
-/// fragment read again to be escaped for JSON.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyHtml {
-    html: String,
-    /// The fragment as a JSON string, quotes included.
-    json: String,
-}
-
-impl BodyHtml {
-    /// `record`'s body fragment, in HTML and as a JSON string.
-    pub fn of(record: &Record) -> BodyHtml {
-        let size = fragment_size(record);
-        let mut both = BodyHtml {
-            html: String::with_capacity(size),
-            json: String::with_capacity(size + size / 16 + 2),
-        };
-        both.json.push('"');
-        write_blocks(record, &mut both);
-        both.json.push('"');
-        both
-    }
-
-    /// The fragment: what [`body_html`] gives.
-    pub fn html(&self) -> &str {
-        &self.html
-    }
-
-    /// The fragment as a JSON string, quotes included: what writing [`html`](Self::html)
-    /// as a JSON string gives.
-    pub(crate) fn json(&self) -> &str {
-        &self.json
-    }
-}
-
-/// Room for the fragment of `record`'s body, with some for its references.
-fn fragment_size(record: &Record) -> usize {
     let size: usize = record.body.iter().map(|b| b.text().len() + 12).sum();
-    size + size / 8
-}
-
-/// Where [`write_blocks`] writes: the fragment alone, or the fragment and its JSON string.
-trait Fragment {
-    /// Writes markup of the fragment's own, given as HTML and as it is inside a JSON string.
-    fn markup(&mut self, html: &'static str, json: &'static str);
-    /// Writes `text` escaped.
-    fn text(&mut self, text: &str);
-}
-
-impl Fragment for String {
-    #[inline(always)]
-    fn markup(&mut self, html: &'static str, _: &'static str) {
-        self.push_str(html);
-    }
-
-    fn text(&mut self, text: &str) {
-        push_escaped(self, text);
-    }
-}
-
-impl Fragment for BodyHtml {
-    #[inline(always)]
-    fn markup(&mut self, html: &'static str, json: &'static str) {
-        self.html.push_str(html);
-        self.json.push_str(json);
-    }
-
-    /// [`push_escaped`] into the fragment, and the same escaped text as it is inside a JSON
-    /// string: a backslash, tab, line feed and carriage return are the only characters the
-    /// HTML keeps that JSON escapes (the quote is a reference already, and what XML forbids
-    /// is left out of both).
-    fn text(&mut self, text: &str) {
-        let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
-            b'\\' => Some((("\\", "\\\\"), 1)),
-            b'\t' => Some((("\t", "\\t"), 1)),
-            b'\n' => Some((("\n", "\\n"), 1)),
-            b'\r' => Some((("\r", "\\r"), 1)),
-            _ => html_rewrite(bytes, at).map(|(text, len)| ((text, text), len)),
-        };
-        let special = |b: u8| needs_look(b) | (b == b'\\');
-        pieces(text, special, rewrite, |piece| match piece {
-            Piece::Kept(run) => {
-                self.html.push_str(run);
-                self.json.push_str(run);
-            }
-            Piece::Rewritten((html, json)) => {
-                self.html.push_str(html);
-                self.json.push_str(json);
-            }
-        });
-    }
-}
-
-/// Writes `record`'s blocks into `out`.
-fn write_blocks(record: &Record, out: &mut impl Fragment) {
-    for (i, block) in record.body.iter().enumerate() {
-        if i > 0 {
-            out.markup("\n", "\\n");
+    let mut out = String::with_capacity(size + size / 8);
+    for block in &record.body {
+        if !out.is_empty() {
+            out.push('\n');
         }
         // Each tag a constant, copied in place.
         match block {
             Block::Paragraph { text } => {
-                out.markup("<p>", "<p>");
-                out.text(text);
-                out.markup("</p>", "</p>");
+                out.push_str("<p>");
+                push_escaped(&mut out, text);
+                out.push_str("</p>");
             }
             Block::Heading { text } => {
-                out.markup("<h2>", "<h2>");
-                out.text(text);
-                out.markup("</h2>", "</h2>");
+                out.push_str("<h2>");
+                push_escaped(&mut out, text);
+                out.push_str("</h2>");
             }
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -240,44 +136,5 @@ mod tests {
             let expect = format!("a{}b{}", reference(c), reference(c));
             assert_eq!(escape(&text), expect, "U+{:04X}", u32::from(c));
         }
-    }
-
-    /// The fragment and its JSON string, written in one reading, are the fragment
-    /// [`body_html`] writes and that fragment as `serde_json` writes a string, whatever the
-    /// blocks hold: every character up to U+FFFF and a few beyond, in both kinds of block,
-    /// and empty ones.
-    #[test]
-    fn the_fragment_and_its_json_string_are_written_together() {
-        let texts: Vec<String> = (0..=0xFFFF)
-            .chain([0x1F6A2, 0x10FFFF])
-            .filter_map(char::from_u32)
-            .collect::<Vec<char>>()
-            .chunks(97)
-            .map(|chunk| chunk.iter().flat_map(|&c| [c, 'a', c]).collect())
-            .chain([String::new(), r#"\ "quoted" \\ tab\t line\n"#.to_owned()])
-            .collect();
-        let body: Vec<serde_json::Value> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let kind = if i % 3 == 0 { "heading" } else { "paragraph" };
-                serde_json::json!({"type": kind, "text": text})
-            })
-            .collect();
-        let record: Record = serde_json::from_value(serde_json::json!({
-            "id": "a", "slug": "a", "url": "https://n.example/a", "headline": "H",
-            "description": "D", "published": "2026-11-03T09:30:00Z", "language": "en",
-            "body": body, "word_count": 1
-        }))
-        .expect("test records are valid");
-        let both = BodyHtml::of(&record);
-        let html = body_html(&record);
-        assert_eq!(both.html(), html);
-        assert_eq!(
-            both.json(),
-            serde_json::to_string(&html).expect("a string is JSON")
-        );
-        let read: String = serde_json::from_str(both.json()).expect("a JSON string");
-        assert_eq!(read, html);
     }
 }

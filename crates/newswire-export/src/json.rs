@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use newswire_model::{BodyScan, Record, first_forbidden_in_xml, may_start_forbidden, scan_body};
+use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
 use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
@@ -50,76 +50,6 @@ pub(crate) fn clean_value(value: &mut Value) {
             map.values_mut().for_each(clean_value);
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
-/// An article's body as plain text (its blocks' text, a blank line between blocks), written
-/// once as a JSON string for the documents that carry it: JSON-LD's `articleBody` and the
-/// plain-text body of ninjs, which also gives its length in characters. Make it with
-/// [`PlainText::of`] and pass it to [`jsonld_article_text`](crate::jsonld_article_text) and
-/// [`ninjs_bytes`](crate::ninjs_bytes).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlainText {
-    /// The text as a JSON string, quotes included, filtered as every string is.
-    json: String,
-    /// How many characters the filtered text has.
-    chars: usize,
-}
-
-impl PlainText {
-    /// `record`'s body as plain text, written as JSON.
-    pub fn of(record: &Record) -> PlainText {
-        PlainText::make(record, None)
-    }
-
-    /// [`of`](PlainText::of) for a record whose body has been read already: `scan` must be
-    /// what [`scan_body`] finds in `record.body` (as ingest keeps it for the records it
-    /// makes), and the characters are counted from it rather than by reading the body again.
-    pub fn of_scanned(record: &Record, scan: &BodyScan) -> PlainText {
-        debug_assert_eq!(*scan, scan_body(&record.body), "a scan of another body");
-        PlainText::make(record, Some(scan.chars))
-    }
-
-    /// The text of `record`'s body, whose blocks hold `block_chars` characters in all when
-    /// that is known, and are counted otherwise.
-    fn make(record: &Record, block_chars: Option<usize>) -> PlainText {
-        // `record.body_text()` written block by block, without first joining it: the blank
-        // line between two blocks is written as it is, not found and escaped.
-        let size: usize = record.body.iter().map(|b| b.text().len() + 4).sum();
-        let mut json = String::with_capacity(size + size / 16 + 2);
-        let mut counted = 0;
-        let mut separators = 0;
-        let mut dropped = 0;
-        // Whether a block with text has been written: the blank line goes between texts.
-        let mut written = false;
-        json.push('"');
-        for block in &record.body {
-            let text = block.text();
-            if written {
-                json.push_str("\\n\\n");
-                separators += 2;
-            }
-            dropped += push_json_chars(&mut json, text);
-            if block_chars.is_none() {
-                counted += text.chars().count();
-            }
-            written |= !text.is_empty();
-        }
-        json.push('"');
-        PlainText {
-            json,
-            chars: block_chars.unwrap_or(counted) + separators - dropped,
-        }
-    }
-
-    /// How many characters the text has, once the characters XML 1.0 forbids are left out.
-    pub(crate) fn chars(&self) -> usize {
-        self.chars
-    }
-
-    /// How many bytes the text takes as JSON.
-    pub(crate) fn json_len(&self) -> usize {
-        self.json.len()
     }
 }
 
@@ -174,6 +104,11 @@ impl Writer {
     }
 
     /// The document, with its final line feed.
+    /// How many bytes have been written.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+
     pub(crate) fn finish(mut self) -> String {
         debug_assert!(self.depth == 0 && !self.keyed, "the document is complete");
         self.out.push('\n');
@@ -206,11 +141,6 @@ impl Writer {
     pub(crate) fn str(&mut self, s: &str) {
         self.value();
         write_str(&mut self.out, s);
-    }
-
-    /// Writes a string already written as JSON by [`PlainText`].
-    pub(crate) fn plain_text(&mut self, text: &PlainText) {
-        self.written_str(&text.json);
     }
 
     /// Writes `json`, a string already written as JSON (quotes included) as [`str`](Self::str)
@@ -394,7 +324,7 @@ fn push_line_break(out: &mut String, depth: usize) {
 /// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
 /// Runs of text that need nothing are copied whole. Returns how many characters were left
 /// out.
-fn write_str(out: &mut String, s: &str) -> usize {
+pub(crate) fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
     let dropped = push_json_chars(out, s);
@@ -527,61 +457,6 @@ mod tests {
         check_refused(in_array, "outside an object");
         let keyless = |w: &mut Writer| w.object(|w| w.uint(1));
         check_refused(keyless, "without its key");
-    }
-
-    #[test]
-    fn plain_text_is_the_filtered_body_and_its_length() {
-        use newswire_model::Block;
-
-        let record: Record = serde_json::from_value(json!({
-            "id": "a", "slug": "a", "url": "https://n.example/a", "headline": "H",
-            "description": "D", "published": "2026-11-03T09:30:00Z", "language": "en",
-            "body": [
-                {"type": "heading", "text": "Nul\u{0}led \u{FFFF}“quoted” \\ é"},
-                {"type": "paragraph", "text": "🚢 line\nfeed \u{1F}\u{FFFE}\u{FEFF}end"}
-            ],
-            "word_count": 9
-        }))
-        .expect("test records are valid");
-        check_plain_text(&record);
-        // Empty blocks as `body_text` joins them: no blank line before the first text.
-        let mut record = record;
-        record.body.insert(
-            0,
-            Block::Paragraph {
-                text: String::new(),
-            },
-        );
-        record.body.insert(
-            2,
-            Block::Heading {
-                text: String::new(),
-            },
-        );
-        check_plain_text(&record);
-        record.body.clear();
-        check_plain_text(&record);
-    }
-
-    #[track_caller]
-    fn check_plain_text(record: &Record) {
-        let text = PlainText::of(record);
-        let scanned = PlainText::of_scanned(record, &scan_body(&record.body));
-        assert_eq!(
-            scanned, text,
-            "the same text and count from the body's scan"
-        );
-        let mut expect = String::new();
-        write_str(&mut expect, &record.body_text());
-        assert_eq!(text.json, expect, "the body text written as a JSON string");
-        let cleaned = clean(&record.body_text()).into_owned();
-        assert_eq!(text.chars(), cleaned.chars().count());
-        let read: String = serde_json::from_str(&text.json).expect("a JSON string");
-        assert_eq!(read, cleaned);
-        assert_eq!(
-            text.json,
-            serde_json::to_string(&cleaned).expect("a string is JSON")
-        );
     }
 
     #[test]

@@ -16,8 +16,9 @@
 use newswire_model::{Channel, Image, Organization, Person, Record};
 use serde_json::{Map, Value, json};
 
+use crate::body::RenderedBody;
 use crate::date::rfc3339;
-use crate::json::{PlainText, Writer, clean_value, from_own_text};
+use crate::json::{Writer, clean_value, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
@@ -25,22 +26,52 @@ pub(crate) const SCHEMA_ORG: &str = "https://schema.org";
 
 /// One `NewsArticle` document for `record`, with `"@context": "https://schema.org"`.
 pub fn jsonld_article(record: &Record) -> Value {
-    from_own_text(&jsonld_article_text(record, &PlainText::of(record)))
+    from_own_text(jsonld_article_text(record, &RenderedBody::of(record)).as_str())
 }
 
-/// The text of `record`'s `NewsArticle` document, made with its body as plain text
-/// (`PlainText::of(record)`), which the ninjs document also carries, so that a build writes
-/// it once: given that, the bytes are `to_json_bytes(&jsonld_article(record))`, written
-/// straight from the record.
-pub fn jsonld_article_text(record: &Record, body: &PlainText) -> String {
+/// The text of an article's `NewsArticle` document, and where the body's string starts in it,
+/// so that a page embeds the document with the body's script rendition rather than reading
+/// the body again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonLdText {
+    text: String,
+    body_at: usize,
+}
+
+impl JsonLdText {
+    /// The document's text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The document's text, owned.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// Where the `articleBody` string starts.
+    pub(crate) fn body_at(&self) -> usize {
+        self.body_at
+    }
+}
+
+/// The text of `record`'s `NewsArticle` document, made with its body as rendered once for
+/// every document (`RenderedBody::of(record)`): given that, the bytes are
+/// `to_json_bytes(&jsonld_article(record))`, written straight from the record.
+pub fn jsonld_article_text(record: &Record, body: &RenderedBody) -> JsonLdText {
     // The body and the rest, which is rarely above 2.5 KB.
-    let mut w = Writer::with_capacity(body.json_len() + record.description.len() + 3072);
-    w.object(|w| article(w, record, body));
-    w.finish()
+    let mut w = Writer::with_capacity(body.text_json().len() + record.description.len() + 3072);
+    let mut body_at = 0;
+    w.object(|w| body_at = article(w, record, body));
+    JsonLdText {
+        text: w.finish(),
+        body_at,
+    }
 }
 
-/// The members of `record`'s `NewsArticle` node, in key order, with `body` as its text.
-fn article(w: &mut Writer, record: &Record, body: &PlainText) {
+/// Writes the members of `record`'s `NewsArticle` node, in key order, with `body` as its
+/// text; returns where the body's string starts.
+fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     w.key("@context").str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
         w.key("@id").str(&record.id);
@@ -50,7 +81,9 @@ fn article(w: &mut Writer, record: &Record, body: &PlainText) {
         w.key("additionalType")
             .str(&[SCHEMA_ORG, "/", subtype].concat());
     }
-    w.key("articleBody").plain_text(body);
+    w.key("articleBody");
+    let body_at = w.len();
+    w.written_str(body.text_json());
     if let Some(section) = &record.section {
         w.key("articleSection").str(section);
     }
@@ -107,6 +140,7 @@ fn article(w: &mut Writer, record: &Record, body: &PlainText) {
     }
     w.key("url").str(record.url.as_str());
     w.key("wordCount").uint(u64::from(record.word_count));
+    body_at
 }
 
 /// The channel document: a `DataFeed` whose `dataFeedElement`s summarise `records` (id, URL,

@@ -47,6 +47,7 @@
 #![deny(missing_docs)]
 
 mod atom;
+mod body;
 mod date;
 mod html;
 mod json;
@@ -59,10 +60,11 @@ mod text;
 mod xml;
 
 pub use atom::atom;
-pub use html::{BodyHtml, body_html};
-pub use json::{PlainText, to_json_bytes};
+pub use body::RenderedBody;
+pub use html::body_html;
+pub use json::to_json_bytes;
 pub use jsonfeed::json_feed;
-pub use jsonld::{jsonld_article, jsonld_article_text, jsonld_channel};
+pub use jsonld::{JsonLdText, jsonld_article, jsonld_article_text, jsonld_channel};
 pub use ninjs::{ninjs, ninjs_bytes};
 pub use page::{html_page, html_page_with};
 pub use rss::rss;

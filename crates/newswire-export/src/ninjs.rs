@@ -30,9 +30,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use crate::body::RenderedBody;
 use crate::date::rfc3339;
-use crate::html::BodyHtml;
-use crate::json::{PlainText, Writer, from_own_text};
+use crate::json::{Writer, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{has_text, join_and};
 
@@ -55,32 +55,28 @@ const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
-    from_own_text(&ninjs_text(
-        record,
-        &BodyHtml::of(record),
-        &PlainText::of(record),
-    ))
+    from_own_text(&ninjs_text(record, &RenderedBody::of(record)))
 }
 
 /// The bytes of `record`'s ninjs document, made with what other outputs already rendered for
-/// it: its body fragment (`BodyHtml::of(record)`) and its body as plain text
-/// (`PlainText::of(record)`), so that a build makes each once. Given those, the bytes are
+/// it: its body as rendered once for every document (`RenderedBody::of(record)`), so that a
+/// build reads the body once for all. Given that, the bytes are
 /// `to_json_bytes(&ninjs(record))`, written straight from the record.
-pub fn ninjs_bytes(record: &Record, body: &BodyHtml, text: &PlainText) -> Vec<u8> {
-    ninjs_text(record, body, text).into_bytes()
+pub fn ninjs_bytes(record: &Record, body: &RenderedBody) -> Vec<u8> {
+    ninjs_text(record, body).into_bytes()
 }
 
-/// The text of `record`'s ninjs document, with `body` and `text` as its bodies.
-fn ninjs_text(record: &Record, body: &BodyHtml, text: &PlainText) -> String {
+/// The text of `record`'s ninjs document, with `body` as its bodies.
+fn ninjs_text(record: &Record, body: &RenderedBody) -> String {
     // The bodies, and the rest, rarely above 4 KB.
-    let mut w = Writer::with_capacity(body.json().len() + text.json_len() + 4096);
-    w.object(|w| item(w, record, body, text));
+    let mut w = Writer::with_capacity(body.html_json().len() + body.text_json().len() + 4096);
+    w.object(|w| item(w, record, body));
     w.finish()
 }
 
-/// The members of `record`'s ninjs document, in key order, with the body as the fragment
-/// `body` and as plain `text`.
-fn item(w: &mut Writer, record: &Record, body: &BodyHtml, text: &PlainText) {
+/// The members of `record`'s ninjs document, in key order, with `body` as its fragment and
+/// plain text.
+fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
     let uri = item_uri(record);
     if let Some(image) = &record.image {
         w.key("associations")
@@ -90,15 +86,15 @@ fn item(w: &mut Writer, record: &Record, body: &BodyHtml, text: &PlainText) {
         w.object(|w| {
             w.key("contentType").str("text/html");
             w.key("role").str("main");
-            w.key("value").written_str(body.json());
+            w.key("value").written_str(body.html_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
         w.object(|w| {
             // Counted as written: without the characters the output leaves out.
-            w.key("charCount").uint(text.chars() as u64);
+            w.key("charCount").uint(body.chars() as u64);
             w.key("contentType").str("text/plain");
             w.key("role").str("main");
-            w.key("value").plain_text(text);
+            w.key("value").written_str(body.text_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
     });

@@ -17,10 +17,10 @@
 
 use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
+use crate::body::RenderedBody;
 use crate::date::rfc3339;
-use crate::html::{body_html, push_escaped};
-use crate::json::PlainText;
-use crate::jsonld::jsonld_article_text;
+use crate::html::push_escaped;
+use crate::jsonld::{JsonLdText, jsonld_article_text};
 use crate::text::{and_separator, has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
@@ -50,22 +50,24 @@ footer p{margin:0 0 .5em}
 
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
-    let body = body_html(record);
-    let json_ld = jsonld_article_text(record, &PlainText::of(record));
+    let body = RenderedBody::of(record);
+    let json_ld = jsonld_article_text(record, &body);
     html_page_with(channel, record, &body, &json_ld)
 }
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
-/// body fragment (`body_html(record)`) and its JSON-LD document
-/// (`jsonld_article_text(record, &PlainText::of(record))`), so that a build makes neither
-/// twice. Given those, the page is byte for byte [`html_page`]'s.
+/// body (`RenderedBody::of(record)`), whose fragment the page shows, and its JSON-LD document
+/// (`jsonld_article_text(record, &body)`), which the page embeds with the body's script
+/// rendition in place of the body's string, so that a build reads the body once for all.
+/// Given those, the page is byte for byte [`html_page`]'s.
 pub fn html_page_with(
     channel: Option<&Channel>,
     record: &Record,
-    body: &str,
-    json_ld: &str,
+    body: &RenderedBody,
+    json_ld: &JsonLdText,
 ) -> String {
-    let mut out = String::with_capacity(6144 + body.len() + json_ld.len() + json_ld.len() / 16);
+    let size = body.html().len() + body.text_script().len() + json_ld.as_str().len();
+    let mut out = String::with_capacity(6144 + size + size / 32);
     let site = channel
         .map(|c| c.title.as_str())
         .or(record.publisher.as_ref().map(|p| p.name.as_str()));
@@ -159,7 +161,7 @@ pub fn html_page_with(
     };
     meta(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
-    push_script_json(&mut out, json_ld);
+    push_script_document(&mut out, json_ld, body);
     out.push_str("</script>\n<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
@@ -168,8 +170,8 @@ pub fn html_page_with(
     if let Some(image) = &record.image {
         write_figure(&mut out, image);
     }
-    if !body.is_empty() {
-        out.push_str(body);
+    if !body.html().is_empty() {
+        out.push_str(body.html());
         out.push('\n');
     }
     write_footer(&mut out, channel, record);
@@ -177,11 +179,27 @@ pub fn html_page_with(
     out
 }
 
+/// Appends the JSON-LD document for a `<script>` element, as [`push_script_json`] writes it:
+/// the body's string, which is most of it, is taken as `body` rendered it for a script, and
+/// only the rest is escaped here.
+fn push_script_document(out: &mut String, json_ld: &JsonLdText, body: &RenderedBody) {
+    let text = json_ld.as_str();
+    let (before, rest) = text.split_at(json_ld.body_at());
+    debug_assert!(
+        rest.starts_with(body.text_json()),
+        "the JSON-LD of this body"
+    );
+    push_script_json(out, before);
+    out.push_str(body.text_script());
+    push_script_json(out, &rest[body.text_json().len()..]);
+}
+
 /// Appends JSON text for a `<script>` element: `json` with `<`, `>`, `&`, U+2028 and U+2029
 /// escaped. They occur only inside JSON strings, where the escapes read back as the same
 /// characters. Runs of text that need nothing are copied whole.
-fn push_script_json(out: &mut String, json: &str) {
-    let special = |b: u8| (b == b'<') | (b == b'>') | (b == b'&') | (b == 0xE2);
+pub(crate) fn push_script_json(out: &mut String, json: &str) {
+    // `<` (0x3C) and `>` (0x3E) are the bytes that `| 2` makes 0x3E.
+    let special = |b: u8| ((b | 2) == 0x3E) | (b == b'&') | (b == 0xE2);
     let rewrite = |bytes: &[u8], at: usize| match (bytes[at], bytes.get(at + 1..at + 3)) {
         (b'<', _) => Some(("\\u003c", 1)),
         (b'>', _) => Some(("\\u003e", 1)),

@@ -71,7 +71,7 @@ pub(crate) enum Piece<'s, T> {
 }
 
 /// [`rewrite_runs`] for rewrites of any kind: `rewrite` gives a `T` for the bytes from `at`,
-/// such as the texts that stand for them in two outputs written at once.
+/// such as the texts that stand for them in several outputs written at once.
 #[inline(always)]
 pub(crate) fn pieces<'s, T>(
     s: &'s str,

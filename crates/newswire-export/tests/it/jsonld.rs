@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use newswire_export::{
-    PlainText, jsonld_article, jsonld_article_text, jsonld_channel, rss, to_json_bytes,
+    RenderedBody, jsonld_article, jsonld_article_text, jsonld_channel, rss, to_json_bytes,
 };
 use newswire_model::Record;
 use serde_json::{Value, json};
@@ -278,7 +278,7 @@ fn json_bytes_are_canonical() {
     for record in &records {
         check_bytes(&jsonld_article(record));
         assert_eq!(
-            jsonld_article_text(record, &PlainText::of(record)),
+            jsonld_article_text(record, &RenderedBody::of(record)).into_string(),
             String::from_utf8_lossy(&to_json_bytes(&jsonld_article(record))),
             "{}: the bytes a build writes are the value's",
             record.slug

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use newswire_export::{BodyHtml, PlainText, body_html, ninjs, ninjs_bytes, to_json_bytes};
+use newswire_export::{RenderedBody, body_html, ninjs, ninjs_bytes, to_json_bytes};
 use newswire_model::{Credit, Image, Organization, Person, Record, Slug};
 use serde_json::{Value, json};
 
@@ -432,11 +432,7 @@ fn json_bytes_are_canonical() {
         );
         assert_eq!(ninjs(&record), value, "{name}: deterministic");
         assert_eq!(
-            String::from_utf8_lossy(&ninjs_bytes(
-                &record,
-                &BodyHtml::of(&record),
-                &PlainText::of(&record)
-            )),
+            String::from_utf8_lossy(&ninjs_bytes(&record, &RenderedBody::of(&record))),
             text,
             "{name}: the bytes a build writes are the value's"
         );
