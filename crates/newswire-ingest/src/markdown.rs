@@ -37,7 +37,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use newswire_model::Code;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::decode::{has_forbidden, is_forbidden};
 use crate::diag::{At, Pos, Sink};
@@ -82,6 +82,10 @@ struct Pending {
     cell_break: bool,
     /// Whether dropped inline HTML has been reported for this block.
     html_reported: bool,
+    /// Whether some of the text is not the source as written (a character reference
+    /// decoded), and so may hold a character XML forbids: the source, once decoded, holds
+    /// none.
+    rewritten: bool,
 }
 
 /// An image whose alt text is being collected.
@@ -124,9 +128,11 @@ impl Reader<'_, '_, '_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                self.text(&t, range);
+                // A borrowed text is a piece of the source as written.
+                let as_written = matches!(t, CowStr::Borrowed(_));
+                self.text(&t, range, as_written);
             }
-            Event::SoftBreak | Event::HardBreak => self.text(" ", range),
+            Event::SoftBreak | Event::HardBreak => self.text(" ", range, true),
             Event::Html(h) => match &mut self.html {
                 Some(block) => block.text.push_str(&h),
                 None => self.inline_html(&h, range),
@@ -273,10 +279,13 @@ impl Reader<'_, '_, '_> {
             content: false,
             cell_break: false,
             html_reported: false,
+            rewritten: false,
         });
     }
 
-    fn text(&mut self, text: &str, range: Range<usize>) {
+    /// Adds `text`, which is a piece of the source `as_written` or not, to the block being
+    /// collected.
+    fn text(&mut self, text: &str, range: Range<usize>, as_written: bool) {
         if let Some(lines) = &mut self.code {
             code_lines(self.text, text, range, lines);
             return;
@@ -308,6 +317,7 @@ impl Reader<'_, '_, '_> {
             p.text.push_str(line);
         }
         p.content |= visible;
+        p.rewritten |= !as_written;
     }
 
     /// Drops an inline HTML tag, reporting the first of each block; comments are dropped
@@ -319,7 +329,7 @@ impl Reader<'_, '_, '_> {
         }
         let lower = tag.to_ascii_lowercase();
         if matches!(lower.as_str(), "<br>" | "<br/>" | "<br />") {
-            self.text(" ", range);
+            self.text(" ", range, true);
             return;
         }
         if self.image_depth > 0 {
@@ -382,7 +392,7 @@ impl Reader<'_, '_, '_> {
             }
             if let Some((start, text)) = run.take() {
                 self.begin(start, Hint::Paragraph);
-                self.text(&text, start..start);
+                self.text(&text, start..start, false);
                 self.flush();
             }
         }
@@ -433,9 +443,15 @@ impl Reader<'_, '_, '_> {
             return;
         }
         let pos = self.index.pos(p.start..self.text.len());
-        let text = match self.allowed(&p.text, pos) {
-            Cow::Borrowed(_) => p.text,
-            Cow::Owned(text) => text,
+        let text = match p.rewritten {
+            true => match self.allowed(&p.text, pos) {
+                Cow::Borrowed(_) => p.text,
+                Cow::Owned(text) => text,
+            },
+            false => {
+                debug_assert!(!has_forbidden(&p.text), "text as written is clean");
+                p.text
+            }
         };
         let Some(clean) = clean_owned(text) else {
             return;
