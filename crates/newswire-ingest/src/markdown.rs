@@ -34,6 +34,7 @@
 //!   off: their marks stay text.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use newswire_model::Code;
@@ -145,14 +146,14 @@ impl Reader<'_, '_, '_> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph => self.begin(range.start, Hint::Paragraph),
+            Tag::Paragraph => self.begin(range.clone(), Hint::Paragraph),
             Tag::Heading { level, .. } => {
                 let hint = if level == HeadingLevel::H1 {
                     Hint::Title
                 } else {
                     Hint::Heading
                 };
-                self.begin(range.start, hint);
+                self.begin(range, hint);
             }
             Tag::Item => {
                 self.flush();
@@ -180,7 +181,7 @@ impl Reader<'_, '_, '_> {
                     start: range.start,
                 });
             }
-            Tag::TableHead | Tag::TableRow => self.begin(range.start, Hint::Paragraph),
+            Tag::TableHead | Tag::TableRow => self.begin(range, Hint::Paragraph),
             Tag::TableCell => {
                 if let Some(p) = &mut self.pending {
                     p.cell_break = p.content;
@@ -264,13 +265,20 @@ impl Reader<'_, '_, '_> {
         }
     }
 
-    /// Ends the block being collected, and starts one at `start`.
-    fn begin(&mut self, start: usize, hint: Hint) {
+    /// Ends the block being collected, and starts one whose source is `source`, or starts
+    /// there: the block's text, with inline markup flattened, is rarely longer, and is given
+    /// room for that much at once.
+    fn begin(&mut self, source: Range<usize>, hint: Hint) {
         self.flush();
+        let start = source.start;
+        let mut text = String::with_capacity(source.len());
         // An item's number is text, so the item's first block starts where the number does.
-        let (text, start) = match self.number.take() {
-            Some((n, item)) => (format!("{n}. "), item.min(start)),
-            None => (String::new(), start),
+        let start = match self.number.take() {
+            Some((n, item)) => {
+                write!(text, "{n}. ").expect("a String takes any text");
+                item.min(start)
+            }
+            None => start,
         };
         self.pending = Some(Pending {
             text,
@@ -298,7 +306,7 @@ impl Reader<'_, '_, '_> {
             return;
         }
         if self.pending.is_none() {
-            self.begin(range.start, Hint::Paragraph);
+            self.begin(range.clone(), Hint::Paragraph);
         }
         let Some(p) = &mut self.pending else {
             return;
@@ -336,7 +344,7 @@ impl Reader<'_, '_, '_> {
             return;
         }
         if self.pending.is_none() {
-            self.begin(range.start, Hint::Paragraph);
+            self.begin(range.clone(), Hint::Paragraph);
         }
         let Some(p) = &mut self.pending else {
             return;
@@ -391,7 +399,7 @@ impl Reader<'_, '_, '_> {
                 continue;
             }
             if let Some((start, text)) = run.take() {
-                self.begin(start, Hint::Paragraph);
+                self.begin(start..start + text.len(), Hint::Paragraph);
                 self.text(&text, start..start, false);
                 self.flush();
             }
