@@ -143,6 +143,24 @@ impl Writer {
         write_str(&mut self.out, s);
     }
 
+    /// Writes `s`, which holds nothing JSON escapes or a format leaves out — the formats' own
+    /// names, dates, language tags: printable ASCII without `"` or `\` — copied as it is
+    /// rather than looked through. Inlined, so that a constant is copied as the constant it
+    /// is. Debug builds, and so every test run, check the text.
+    #[inline(always)]
+    pub(crate) fn plain_str(&mut self, s: &str) {
+        debug_assert!(
+            s.bytes()
+                .all(|b| (0x20..0x7F).contains(&b) && b != b'"' && b != b'\\'),
+            "{s:?} needs escaping"
+        );
+        self.value();
+        self.out.reserve(s.len() + 2);
+        self.out.push('"');
+        self.out.push_str(s);
+        self.out.push('"');
+    }
+
     /// Writes `json`, a string already written as JSON (quotes included) as [`str`](Self::str)
     /// writes one.
     pub(crate) fn written_str(&mut self, json: &str) {

@@ -72,11 +72,11 @@ pub fn jsonld_article_text(record: &Record, body: &RenderedBody) -> JsonLdText {
 /// Writes the members of `record`'s `NewsArticle` node, in key order, with `body` as its
 /// text; returns where the body's string starts.
 fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
-    w.key("@context").str(SCHEMA_ORG);
+    w.key("@context").plain_str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
         w.key("@id").str(&record.id);
     }
-    w.key("@type").str("NewsArticle");
+    w.key("@type").plain_str("NewsArticle");
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
         w.key("additionalType")
             .str(&[SCHEMA_ORG, "/", subtype].concat());
@@ -92,7 +92,7 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
         w.key("citation").array(|w| {
             for source in &record.sources {
                 w.object(|w| {
-                    w.key("@type").str("CreativeWork");
+                    w.key("@type").plain_str("CreativeWork");
                     w.key("publisher").object(|w| organization(w, source));
                 });
             }
@@ -100,10 +100,10 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     }
     if let Some(dateline) = &record.dateline {
         w.key("contentLocation").object(|w| {
-            w.key("@type").str("Place");
+            w.key("@type").plain_str("Place");
             if let Some(region) = &dateline.region {
                 w.key("containedInPlace").object(|w| {
-                    w.key("@type").str("Place");
+                    w.key("@type").plain_str("Place");
                     w.key("name").str(region);
                 });
             }
@@ -111,8 +111,9 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
         });
     }
     people(w, "contributor", &record.contributors);
-    w.key("dateModified").str(&rfc3339(&record.updated()));
-    w.key("datePublished").str(&rfc3339(&record.published));
+    w.key("dateModified").plain_str(&rfc3339(&record.updated()));
+    w.key("datePublished")
+        .plain_str(&rfc3339(&record.published));
     if let Some(dateline) = &record.dateline {
         w.key("dateline").str(&dateline.text);
     }
@@ -126,7 +127,7 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     if let Some(image) = &record.image {
         w.key("image").object(|w| image_object(w, image));
     }
-    w.key("inLanguage").str(record.language.as_str());
+    w.key("inLanguage").plain_str(record.language.as_str());
     if !record.keywords.is_empty() {
         w.key("keywords").array(|w| {
             for keyword in &record.keywords {
@@ -212,7 +213,7 @@ fn people(w: &mut Writer, key: &'static str, people: &[Person]) {
 
 /// A `Person` with the name alone in `name`, the role in `jobTitle`.
 fn person(w: &mut Writer, p: &Person) {
-    w.key("@type").str("Person");
+    w.key("@type").plain_str("Person");
     if let Some(role) = &p.role {
         w.key("jobTitle").str(role);
     }
@@ -224,10 +225,10 @@ fn person(w: &mut Writer, p: &Person) {
 
 /// The members of an `Organization` node.
 fn organization(w: &mut Writer, o: &Organization) {
-    w.key("@type").str("Organization");
+    w.key("@type").plain_str("Organization");
     if let Some(logo) = &o.logo {
         w.key("logo").object(|w| {
-            w.key("@type").str("ImageObject");
+            w.key("@type").plain_str("ImageObject");
             w.key("url").str(logo.as_str());
         });
     }
@@ -240,7 +241,7 @@ fn organization(w: &mut Writer, o: &Organization) {
 /// The members of the picture's `ImageObject` node.
 fn image_object(w: &mut Writer, image: &Image) {
     let credit = image.credit.as_ref();
-    w.key("@type").str("ImageObject");
+    w.key("@type").plain_str("ImageObject");
     if let Some(caption) = &image.caption {
         w.key("caption").str(caption);
     }
@@ -249,7 +250,7 @@ fn image_object(w: &mut Writer, image: &Image) {
     }
     if let Some(creator) = credit.and_then(|c| c.creator.as_ref()) {
         w.key("creator").object(|w| {
-            w.key("@type").str("Person");
+            w.key("@type").plain_str("Person");
             w.key("name").str(creator);
         });
     }
@@ -261,7 +262,7 @@ fn image_object(w: &mut Writer, image: &Image) {
     }
     if let Some(provider) = credit.and_then(|c| c.provider.as_ref()) {
         w.key("sourceOrganization").object(|w| {
-            w.key("@type").str("Organization");
+            w.key("@type").plain_str("Organization");
             w.key("name").str(provider);
         });
     }

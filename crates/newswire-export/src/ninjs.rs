@@ -84,16 +84,16 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
     }
     w.key("bodies").array(|w| {
         w.object(|w| {
-            w.key("contentType").str("text/html");
-            w.key("role").str("main");
+            w.key("contentType").plain_str("text/html");
+            w.key("role").plain_str("main");
             w.key("value").written_str(body.html_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
         w.object(|w| {
             // Counted as written: without the characters the output leaves out.
             w.key("charCount").uint(body.chars() as u64);
-            w.key("contentType").str("text/plain");
-            w.key("role").str("main");
+            w.key("contentType").plain_str("text/plain");
+            w.key("role").plain_str("main");
             w.key("value").written_str(body.text_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
@@ -107,7 +107,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
     }
     w.key("descriptions")
         .array(|w| w.object(|w| plain_text(w, "summary", &record.description)));
-    w.key("firstCreated").str(&rfc3339(&record.published));
+    w.key("firstCreated").plain_str(&rfc3339(&record.published));
     if let Some(genre) = record.genre {
         let code = genre.iptc_code();
         w.key("genres").array(|w| {
@@ -142,7 +142,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
             }
         });
     }
-    w.key("language").str(record.language.as_str());
+    w.key("language").plain_str(record.language.as_str());
     if let Some(dateline) = &record.dateline {
         match &dateline.region {
             Some(region) => w
@@ -165,19 +165,19 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
             }
         });
     }
-    w.key("pubStatus").str("usable");
+    w.key("pubStatus").plain_str("usable");
     w.key("renditions").array(|w| {
         w.object(|w| {
-            w.key("contentType").str("text/html");
+            w.key("contentType").plain_str("text/html");
             w.key("href").str(record.url.as_str());
-            w.key("name").str("web");
+            w.key("name").plain_str("web");
         });
     });
-    w.key("representationType").str("full");
+    w.key("representationType").plain_str("full");
     w.key("standard").object(|w| {
-        w.key("name").str("ninjs");
-        w.key("schema").str(NINJS_SCHEMA);
-        w.key("version").str("3.1");
+        w.key("name").plain_str("ninjs");
+        w.key("schema").plain_str(NINJS_SCHEMA);
+        w.key("version").plain_str("3.1");
     });
     let mut seen: Vec<&str> = Vec::new();
     for keyword in &record.keywords {
@@ -192,15 +192,16 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
             }
         });
     }
-    w.key("type").str("text");
+    w.key("type").plain_str("text");
     w.key("uri").str(&uri);
-    w.key("versionCreated").str(&rfc3339(&record.updated()));
+    w.key("versionCreated")
+        .plain_str(&rfc3339(&record.updated()));
 }
 
 /// The members of a `headlines` or `descriptions` entry: `text` as plain text in `role`.
 fn plain_text(w: &mut Writer, role: &'static str, text: &str) {
-    w.key("contentType").str("text/plain");
-    w.key("role").str(role);
+    w.key("contentType").plain_str("text/plain");
+    w.key("role").plain_str(role);
     w.key("value").str(text);
 }
 
@@ -265,7 +266,7 @@ fn party(
 ) {
     w.object(|w| {
         w.key("name").str(name);
-        w.key(relation).str(role);
+        w.key(relation).plain_str(role);
         if let Some(uri) = uri {
             w.key("uri").str(uri.as_str());
         }
@@ -302,16 +303,16 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
             }
         });
     }
-    w.key("name").str(PICTURE);
+    w.key("name").plain_str(PICTURE);
     if let Some(url) = &image.url {
         w.key("renditions").array(|w| {
             w.object(|w| {
                 w.key("href").str(url.as_str());
-                w.key("name").str("main");
+                w.key("name").plain_str("main");
             });
         });
     }
-    w.key("type").str("picture");
+    w.key("type").plain_str("picture");
     match &image.url {
         Some(url) => w.key("uri").str(url.as_str()),
         None => w.key("uri").str(&with_fragment(item_uri, PICTURE)),
