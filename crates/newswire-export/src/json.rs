@@ -144,8 +144,9 @@ impl Writer {
     }
 
     /// Writes `s`, which holds nothing JSON escapes or a format leaves out — the formats' own
-    /// names, dates, language tags: printable ASCII without `"` or `\` — copied as it is
-    /// rather than looked through. Inlined, so that a constant is copied as the constant it
+    /// names, dates, language tags, URLs (which `AbsoluteUrl` keeps to RFC 3986's printable
+    /// ASCII): printable ASCII without `"` or `\` — copied as it is rather than looked
+    /// through. Inlined, so that a constant is copied as the constant it
     /// is. Debug builds, and so every test run, check the text.
     #[inline(always)]
     pub(crate) fn plain_str(&mut self, s: &str) {

@@ -79,7 +79,7 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     w.key("@type").plain_str("NewsArticle");
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
         w.key("additionalType")
-            .str(&[SCHEMA_ORG, "/", subtype].concat());
+            .plain_str(&[SCHEMA_ORG, "/", subtype].concat());
     }
     w.key("articleBody");
     let body_at = w.len();
@@ -121,7 +121,7 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     people(w, "editor", &record.editors);
     if let Some(genre) = record.genre {
         w.key("genre")
-            .str(&[IPTC_GENRE_NS, genre.iptc_code()].concat());
+            .plain_str(&[IPTC_GENRE_NS, genre.iptc_code()].concat());
     }
     w.key("headline").str(&record.headline);
     if let Some(image) = &record.image {
@@ -135,11 +135,11 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
             }
         });
     }
-    w.key("mainEntityOfPage").str(record.url.as_str());
+    w.key("mainEntityOfPage").plain_str(record.url.as_str());
     if let Some(publisher) = &record.publisher {
         w.key("publisher").object(|w| organization(w, publisher));
     }
-    w.key("url").str(record.url.as_str());
+    w.key("url").plain_str(record.url.as_str());
     w.key("wordCount").uint(u64::from(record.word_count));
     body_at
 }
@@ -219,7 +219,7 @@ fn person(w: &mut Writer, p: &Person) {
     }
     w.key("name").str(&p.name);
     if let Some(url) = &p.url {
-        w.key("url").str(url.as_str());
+        w.key("url").plain_str(url.as_str());
     }
 }
 
@@ -229,12 +229,12 @@ fn organization(w: &mut Writer, o: &Organization) {
     if let Some(logo) = &o.logo {
         w.key("logo").object(|w| {
             w.key("@type").plain_str("ImageObject");
-            w.key("url").str(logo.as_str());
+            w.key("url").plain_str(logo.as_str());
         });
     }
     w.key("name").str(&o.name);
     if let Some(url) = &o.url {
-        w.key("url").str(url.as_str());
+        w.key("url").plain_str(url.as_str());
     }
 }
 
@@ -246,7 +246,7 @@ fn image_object(w: &mut Writer, image: &Image) {
         w.key("caption").str(caption);
     }
     if let Some(url) = &image.url {
-        w.key("contentUrl").str(url.as_str());
+        w.key("contentUrl").plain_str(url.as_str());
     }
     if let Some(creator) = credit.and_then(|c| c.creator.as_ref()) {
         w.key("creator").object(|w| {
@@ -267,7 +267,7 @@ fn image_object(w: &mut Writer, image: &Image) {
         });
     }
     if let Some(url) = &image.url {
-        w.key("url").str(url.as_str());
+        w.key("url").plain_str(url.as_str());
     }
 }
 

@@ -113,7 +113,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
         w.key("genres").array(|w| {
             w.object(|w| {
                 w.key("name").str(code);
-                w.key("uri").str(&[IPTC_GENRE_NS, code].concat());
+                w.key("uri").plain_str(&[IPTC_GENRE_NS, code].concat());
             });
         });
     }
@@ -169,7 +169,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
     w.key("renditions").array(|w| {
         w.object(|w| {
             w.key("contentType").plain_str("text/html");
-            w.key("href").str(record.url.as_str());
+            w.key("href").plain_str(record.url.as_str());
             w.key("name").plain_str("web");
         });
     });
@@ -268,7 +268,7 @@ fn party(
         w.key("name").str(name);
         w.key(relation).plain_str(role);
         if let Some(uri) = uri {
-            w.key("uri").str(uri.as_str());
+            w.key("uri").plain_str(uri.as_str());
         }
     });
 }
@@ -307,14 +307,14 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     if let Some(url) = &image.url {
         w.key("renditions").array(|w| {
             w.object(|w| {
-                w.key("href").str(url.as_str());
+                w.key("href").plain_str(url.as_str());
                 w.key("name").plain_str("main");
             });
         });
     }
     w.key("type").plain_str("picture");
     match &image.url {
-        Some(url) => w.key("uri").str(url.as_str()),
+        Some(url) => w.key("uri").plain_str(url.as_str()),
         None => w.key("uri").str(&with_fragment(item_uri, PICTURE)),
     }
 }
