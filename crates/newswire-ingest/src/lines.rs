@@ -2,7 +2,7 @@
 
 use crate::diag::{Pos, to_u32};
 use crate::draft::{Hint, RawBlock};
-use crate::text::{char_len, clean_line, split_lines};
+use crate::text::{clean_line, split_lines};
 
 /// The blocks of wire text `text`, whose first line is line `first_line` of the file.
 pub(crate) fn wire_blocks(text: &str, first_line: u32) -> Vec<RawBlock> {
@@ -12,7 +12,7 @@ pub(crate) fn wire_blocks(text: &str, first_line: u32) -> Vec<RawBlock> {
             let clean = clean_line(raw)?;
             let line = first_line.saturating_add(to_u32(i));
             Some(RawBlock {
-                pos: Pos::new(line, clean.column, char_len(&clean.text)),
+                pos: Pos::new(line, clean.column, clean.length),
                 text: clean.text,
                 hint: Hint::Infer,
             })

@@ -15,6 +15,8 @@ pub(crate) struct CleanLine {
     pub(crate) text: String,
     /// The 1-based column, in characters, where the text starts in the raw line.
     pub(crate) column: u32,
+    /// The text's length in characters.
+    pub(crate) length: u32,
 }
 
 fn is_stray_space(c: char) -> bool {
@@ -42,12 +44,19 @@ pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
         return None;
     }
     let column = to_u32(raw[..raw.len() - start.len()].chars().count()).saturating_add(1);
-    let text = if needs_collapsing(trimmed) {
-        collapse_spaces(trimmed)
+    let spaces = scan_spaces(trimmed);
+    let (text, length) = if spaces.collapse {
+        let text = collapse_spaces(trimmed);
+        let length = char_len(&text);
+        (text, length)
     } else {
-        trimmed.to_owned()
+        (trimmed.to_owned(), spaces.chars)
     };
-    Some(CleanLine { text, column })
+    Some(CleanLine {
+        text,
+        column,
+        length,
+    })
 }
 
 /// [`clean_line`] of a line already in a `String`, which becomes the text, without a copy,
@@ -56,36 +65,62 @@ pub(crate) fn clean_owned(raw: String) -> Option<CleanLine> {
     let trimmed = raw
         .trim_start_matches(is_stray_space)
         .trim_end_matches(is_stray_space);
-    if trimmed.len() == raw.len() && !needs_collapsing(&raw) {
-        return (!raw.is_empty()).then_some(CleanLine {
-            text: raw,
-            column: 1,
-        });
+    if trimmed.len() == raw.len() {
+        let spaces = scan_spaces(&raw);
+        if !spaces.collapse {
+            return (!raw.is_empty()).then_some(CleanLine {
+                text: raw,
+                column: 1,
+                length: spaces.chars,
+            });
+        }
     }
     clean_line(&raw)
 }
 
-/// Whether `s` holds a tab or two spaces in a row: one pass over the pairs of bytes, tested
-/// a block at a time without branches.
-fn needs_collapsing(s: &str) -> bool {
+/// What [`scan_spaces`] finds in a text.
+struct Spaces {
+    /// Whether it holds a tab or two spaces in a row.
+    collapse: bool,
+    /// How many characters it has.
+    chars: u32,
+}
+
+/// Whether `s` holds a tab or two spaces in a row, and how many characters it has: one pass
+/// over the pairs of bytes, tested a block at a time without branches. A character is a byte
+/// that does not continue one (0x80 to 0xBF).
+fn scan_spaces(s: &str) -> Spaces {
     const BLOCK: usize = 32;
     let b = s.as_bytes();
     let Some((&last, before)) = b.split_last() else {
-        return false;
+        return Spaces {
+            collapse: false,
+            chars: 0,
+        };
     };
+    // The first byte of a text starts a character; the others are the `after` bytes.
     let after = &b[1..];
     let hit = |x: u8, y: u8| u8::from((x == b'\t') | ((x == b' ') & (y == b' ')));
+    let continues = |y: u8| u8::from((y & 0xC0) == 0x80);
     let (before_blocks, before_tail) = before.as_chunks::<BLOCK>();
     let (after_blocks, after_tail) = after.as_chunks::<BLOCK>();
-    last == b'\t'
-        || before_blocks
-            .iter()
-            .zip(after_blocks)
-            .any(|(x, y)| x.iter().zip(y).fold(0u8, |n, (&x, &y)| n | hit(x, y)) != 0)
-        || before_tail
-            .iter()
-            .zip(after_tail)
-            .any(|(&x, &y)| hit(x, y) != 0)
+    let mut collapse = last == b'\t';
+    let mut continuations = 0usize;
+    for (x, y) in before_blocks.iter().zip(after_blocks) {
+        let (hits, more) = x.iter().zip(y).fold((0u8, 0u8), |(h, c), (&x, &y)| {
+            (h | hit(x, y), c + continues(y))
+        });
+        collapse |= hits != 0;
+        continuations += usize::from(more);
+    }
+    for (&x, &y) in before_tail.iter().zip(after_tail) {
+        collapse |= hit(x, y) != 0;
+        continuations += usize::from(continues(y));
+    }
+    Spaces {
+        collapse,
+        chars: to_u32(b.len() - continuations),
+    }
 }
 
 /// Replaces tabs with spaces and runs of spaces with one.
@@ -568,11 +603,12 @@ mod tests {
             }
             out
         });
-        assert_eq!(
-            needs_collapsing(s).then(|| collapse_spaces(s)),
-            expect,
-            "{s:?}"
-        );
+        let spaces = scan_spaces(s);
+        assert_eq!(spaces.collapse.then(|| collapse_spaces(s)), expect, "{s:?}");
+        assert_eq!(spaces.chars, char_len(s), "{s:?}");
+        if let Some(clean) = clean_line(s) {
+            assert_eq!(clean.length, char_len(&clean.text), "{s:?}");
+        }
         assert_eq!(
             clean_owned(s.to_owned()),
             clean_line(s),
@@ -652,7 +688,8 @@ mod tests {
         ] {
             check_counts(s);
         }
-        // A pair of spaces or a tab on each side of the 32-byte blocks of the pair test.
+        // A pair of spaces, a tab or a character beyond ASCII on each side of the 32-byte
+        // blocks of the pair test.
         for at in 0..70 {
             let lead = "a b".repeat(at / 3) + &"c".repeat(at % 3);
             for s in [
@@ -660,6 +697,7 @@ mod tests {
                 format!("{lead}\t"),
                 format!("{lead}\td"),
                 format!("{lead} d e"),
+                format!("{lead}é—🚢 d"),
             ] {
                 check_counts(&s);
             }
