@@ -248,8 +248,38 @@ struct Chunk {
 /// The words that start in a chunk (at the `after` bytes, each preceded by its `before`
 /// byte), whether a pair may end a white space character beyond ASCII, and with `XML`
 /// whether an `after` byte may start a character XML 1.0 forbids.
+///
+/// Most chunks are printable ASCII, 0x20 to 0x7F: with no byte below (so a space is only
+/// ` `, and nothing is forbidden) and none above (so nothing continues a character or ends
+/// white space beyond ASCII), the words are counted with one comparison a byte; other chunks
+/// are read again in full, out of line. The `before` bytes are the `after` bytes one back,
+/// but for the first.
 #[inline(always)]
 fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Chunk {
+    let mut starts = 0u8;
+    // Counted into a byte rather than folded into a `bool`, as `find_byte` does, for the
+    // compiler to test the chunk with a few vector instructions.
+    let mut other = 0u8;
+    for k in 0..CHUNK {
+        starts += u8::from((before[k] == b' ') & (after[k] != b' '));
+        other |= u8::from(after[k].wrapping_sub(0x20) > 0x5F);
+    }
+    if (other == 0) & (before[0] >= 0x20) {
+        return Chunk {
+            starts,
+            maybe_space: false,
+            maybe_forbidden: false,
+            continuations: 0,
+        };
+    }
+    any_chunk::<XML>(before, after)
+}
+
+/// [`chunk_words`] for any chunk. Kept out of line: inlined, the compiler computes it for
+/// every chunk rather than branch past it, which more than doubles the cost of the plain
+/// chunks that make most text.
+#[inline(never)]
+fn any_chunk<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Chunk {
     let mut starts = 0u8;
     let mut high = 0u8;
     let mut forbidden = 0u8;
@@ -260,29 +290,20 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
             forbidden |= u8::from(may_start_forbidden(after[k]));
         }
     }
-    let maybe_forbidden = forbidden != 0;
-    // An ASCII chunk, the common case, ends no white space beyond ASCII and has no byte that
-    // continues a character.
-    if high < 0x80 {
-        return Chunk {
-            starts,
-            maybe_space: false,
-            maybe_forbidden,
-            continuations: 0,
-        };
-    }
     let mut maybe_space = false;
     let mut continuations = 0u8;
-    for k in 0..CHUNK {
-        maybe_space |= may_end_unicode_space(before[k], after[k]);
-        if XML {
-            continuations += u8::from(is_continuation(after[k]));
+    if high >= 0x80 {
+        for k in 0..CHUNK {
+            maybe_space |= may_end_unicode_space(before[k], after[k]);
+            if XML {
+                continuations += u8::from(is_continuation(after[k]));
+            }
         }
     }
     Chunk {
         starts,
         maybe_space,
-        maybe_forbidden,
+        maybe_forbidden: forbidden != 0,
         continuations,
     }
 }
