@@ -9,10 +9,13 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
-use newswire_model::{AbsoluteUrl, Code, Genre, Image, LanguageTag, Person, Slug, Timestamp};
+use newswire_model::{
+    AbsoluteUrl, Code, Genre, Image, LanguageTag, Person, Slug, Timestamp, first_forbidden_in_xml,
+};
 
 use crate::decode::is_forbidden;
 use crate::diag::{At, Pos, Sink};
+use crate::text::split_lines;
 pub(crate) use tree::LineIndex;
 use tree::{Entry, Node, Value};
 
@@ -171,7 +174,7 @@ pub(crate) fn split<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Split<'a>>
     };
     let rest = text.get(first_end + 1..).unwrap_or_default();
     let mut offset = 0;
-    for (n, line) in rest.split('\n').enumerate() {
+    for (n, line) in split_lines(rest).enumerate() {
         if line.trim_end() == format.delimiter() {
             let content = &rest[..offset];
             let body = rest.get(offset + line.len() + 1..).unwrap_or_default();
@@ -213,7 +216,8 @@ fn remove_forbidden(entries: &mut [Entry], sink: &mut Sink<'_>) {
 fn remove_forbidden_in(node: &mut Node, sink: &mut Sink<'_>) {
     match &mut node.value {
         Value::Str(s) => {
-            let Some(first) = s.chars().find(|&c| is_forbidden(c)) else {
+            let Some(first) = first_forbidden_in_xml(s).and_then(|at| s[at..].chars().next())
+            else {
                 return;
             };
             let before = s.chars().count();
