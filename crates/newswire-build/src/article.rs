@@ -154,8 +154,8 @@ pub(crate) fn load_article(
     path: &Path,
     max_bytes: u64,
 ) -> Result<(InputKind, Vec<u8>), Diagnostic> {
-    let file = path.display().to_string();
-    let fail = |d: Diagnostic| Err(d.in_file(file.clone()));
+    // The file's name made only for a diagnostic.
+    let fail = |d: Diagnostic| Err(d.in_file(path.display().to_string()));
     let Some(kind) = InputKind::of(path) else {
         return fail(
             Diagnostic::error(

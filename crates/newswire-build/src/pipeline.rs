@@ -274,9 +274,10 @@ pub fn build_channel(
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(identities.len());
     let mut rewrite = Vec::new();
     for identity in &identities {
+        // Each file's name made only for a diagnostic.
         let file = |i: usize| files[i].display().to_string();
-        let this = file(identity.index);
         if let Some(&first) = slugs.get(identity.slug.as_str()) {
+            let this = file(identity.index);
             let mut found = duplicate_slug(&this, identity.slug.as_str(), &file(first));
             found.location = identity.slug_at;
             diagnostics.push(found);
@@ -286,6 +287,7 @@ pub fn build_channel(
         }
         slugs.insert(identity.slug.as_str(), identity.index);
         if let Some(&first) = ids.get(identity.id.as_str()) {
+            let this = file(identity.index);
             let mut found = duplicate_id(&this, &identity.id, &file(first));
             found.location = identity.id_at;
             diagnostics.push(found);
@@ -303,7 +305,7 @@ pub fn build_channel(
     let mut window = pass.window;
     let rejected_files: std::collections::BTreeSet<String> = (0..files.len())
         .filter(|&i| rejected[i])
-        .map(|i| files[i].display().to_string())
+        .map(|i| files[i].to_string_lossy().into_owned())
         .collect();
     window.retain(|e| !rejected_files.contains(&e.file));
     // A rejected duplicate may have overwritten the outputs of the article that keeps the
@@ -461,7 +463,11 @@ impl Articles<'_> {
         pass: &mut Pass,
     ) {
         let times = &mut pass.times;
-        let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        // What `display` shows, made without the formatting machinery.
+        let files: Vec<String> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         let parsed: Vec<(Option<InputKind>, Parsed)> = loaded
             .into_iter()
             .zip(&files)
