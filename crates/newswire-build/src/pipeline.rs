@@ -350,7 +350,7 @@ pub fn build_channel(
 
     let feeds_started = std::time::Instant::now();
     let entries = window.into_newest_first();
-    let records: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let records: Vec<&Record> = entries.iter().map(|e| &*e.record).collect();
     // The four channel documents are made and written on the worker threads, two at a time,
     // rather than one after another on this one.
     let write = |name: OutputName<'_>, bytes: Vec<u8>| staging.write(name, &bytes);
@@ -536,7 +536,10 @@ impl Articles<'_> {
                             same_id: compared.same_id,
                             unchanged: unchanged(&staged),
                         });
-                        pass.window.push(Entry { file, record });
+                        pass.window.push(Entry {
+                            file,
+                            record: Box::new(record),
+                        });
                     }
                     Err(err) => found.push(output_error(path, &err)),
                 }

@@ -16,7 +16,9 @@ pub(crate) struct Window {
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub(crate) file: String,
-    pub(crate) record: Record,
+    /// Boxed: the heap moves its entries as it keeps them in order, and in a channel read in
+    /// date order every record enters the window.
+    pub(crate) record: Box<Record>,
 }
 
 impl Entry {
