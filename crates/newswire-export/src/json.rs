@@ -103,12 +103,12 @@ impl Writer {
         }
     }
 
-    /// The document, with its final line feed.
     /// How many bytes have been written.
     pub(crate) fn len(&self) -> usize {
         self.out.len()
     }
 
+    /// The document, with its final line feed.
     pub(crate) fn finish(mut self) -> String {
         debug_assert!(self.depth == 0 && !self.keyed, "the document is complete");
         self.out.push('\n');
@@ -146,8 +146,8 @@ impl Writer {
     /// Writes `s`, which holds nothing JSON escapes or a format leaves out — the formats' own
     /// names, dates, language tags, URLs (which `AbsoluteUrl` keeps to RFC 3986's printable
     /// ASCII): printable ASCII without `"` or `\` — copied as it is rather than looked
-    /// through. Inlined, so that a constant is copied as the constant it
-    /// is. Debug builds, and so every test run, check the text.
+    /// through. Inlined, so that a constant is copied as the constant it is. Debug builds, and
+    /// so every test run, check the text.
     #[inline(always)]
     pub(crate) fn plain_str(&mut self, s: &str) {
         debug_assert!(
