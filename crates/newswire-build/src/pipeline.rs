@@ -351,6 +351,8 @@ pub fn build_channel(
     let feeds_started = std::time::Instant::now();
     let entries = window.into_newest_first();
     let records: Vec<&Record> = entries.iter().map(|e| &*e.record).collect();
+    // Each body fragment as its page made it: nothing is rendered twice.
+    let bodies: Vec<&str> = entries.iter().map(|e| e.body_html.as_str()).collect();
     // The four channel documents are made and written on the worker threads, two at a time,
     // rather than one after another on this one.
     let write = |name: OutputName<'_>, bytes: Vec<u8>| staging.write(name, &bytes);
@@ -358,11 +360,11 @@ pub fn build_channel(
         || {
             rayon::join(
                 || {
-                    let rss = newswire_export::rss(&channel, &records);
+                    let rss = newswire_export::rss_with(&channel, &records, &bodies);
                     write(OutputName::Rss, rss.into_bytes())
                 },
                 || {
-                    let atom = newswire_export::atom(&channel, &records);
+                    let atom = newswire_export::atom_with(&channel, &records, &bodies);
                     write(OutputName::Atom, atom.into_bytes())
                 },
             )
@@ -370,7 +372,7 @@ pub fn build_channel(
         || {
             rayon::join(
                 || {
-                    let feed = newswire_export::json_feed(&channel, &records);
+                    let feed = newswire_export::json_feed_with(&channel, &records, &bodies);
                     write(OutputName::JsonFeed, newswire_export::to_json_bytes(&feed))
                 },
                 || {
@@ -513,7 +515,8 @@ impl Articles<'_> {
             let index = first + i;
             let mut found = parsed.diagnostics;
             let places = parsed.places;
-            if let (Some(record), Some(documents)) = (parsed.record, documents) {
+            if let (Some(record), Some(mut documents)) = (parsed.record, documents) {
+                let body_html = std::mem::take(&mut documents.body_html);
                 match documents.write(self.staging, &record.slug, &mut pass.times) {
                     Ok((jsonld, staged)) => {
                         // A document kept from the previous build is the one published for the
@@ -539,6 +542,7 @@ impl Articles<'_> {
                         pass.window.push(Entry {
                             file,
                             record: Box::new(record),
+                            body_html,
                         });
                     }
                     Err(err) => found.push(output_error(path, &err)),
@@ -576,6 +580,9 @@ struct Documents {
     jsonld: String,
     ninjs: Vec<u8>,
     page: String,
+    /// The body's HTML fragment, which the page shows and the feeds carry when the record is
+    /// in the window.
+    body_html: String,
 }
 
 impl Documents {
@@ -602,6 +609,7 @@ impl Documents {
             jsonld: jsonld.into_string(),
             ninjs,
             page,
+            body_html: body.into_html(),
         }
     }
 

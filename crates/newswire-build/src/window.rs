@@ -19,6 +19,8 @@ pub(crate) struct Entry {
     /// Boxed: the heap moves its entries as it keeps them in order, and in a channel read in
     /// date order every record enters the window.
     pub(crate) record: Box<Record>,
+    /// The record's body as an HTML fragment, made once for its page: what the feeds carry.
+    pub(crate) body_html: String,
 }
 
 impl Entry {

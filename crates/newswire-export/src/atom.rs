@@ -25,7 +25,7 @@ use std::io;
 use newswire_model::{Channel, Person, Record, Timestamp};
 
 use crate::date::rfc3339;
-use crate::html::body_html;
+use crate::html::{check_bodies, with_bodies};
 use crate::rss::{ATOM_NS, GENERATOR, IPTC_GENRE_NS, MEDIA_NS};
 use crate::text::has_text;
 use crate::xml::{XmlOut, write_media};
@@ -37,6 +37,14 @@ const EMPTY_FEED_UPDATED: &str = "1970-01-01T00:00:00+00:00";
 ///
 /// The output depends on nothing but the arguments: the same records give the same bytes.
 pub fn atom(channel: &Channel, records: &[&Record]) -> String {
+    with_bodies(records, |bodies| atom_with(channel, records, bodies))
+}
+
+/// [`atom`] of `records` whose body fragments are already made: `bodies[i]` is
+/// [`body_html`](crate::body_html)`(records[i])`, as a build keeps it from the article's page.
+/// The same bytes as [`atom`].
+pub fn atom_with(channel: &Channel, records: &[&Record], bodies: &[&str]) -> String {
+    check_bodies(records, bodies);
     let capacity = 2048
         + records
             .iter()
@@ -46,10 +54,15 @@ pub fn atom(channel: &Channel, records: &[&Record]) -> String {
             })
             .sum::<usize>();
     // Writing into memory cannot fail; an empty string stands for the impossible case.
-    write_atom(channel, records, capacity).unwrap_or_default()
+    write_atom(channel, records, bodies, capacity).unwrap_or_default()
 }
 
-fn write_atom(channel: &Channel, records: &[&Record], capacity: usize) -> io::Result<String> {
+fn write_atom(
+    channel: &Channel,
+    records: &[&Record],
+    bodies: &[&str],
+    capacity: usize,
+) -> io::Result<String> {
     let mut x = XmlOut::new(capacity)?;
     x.start(
         "feed",
@@ -99,14 +112,14 @@ fn write_atom(channel: &Channel, records: &[&Record], capacity: usize) -> io::Re
     if let Some(logo) = &channel.publisher.logo {
         x.text("logo", logo.as_str())?;
     }
-    for record in records {
-        write_entry(&mut x, channel, record)?;
+    for (record, body) in records.iter().zip(bodies) {
+        write_entry(&mut x, channel, record, body)?;
     }
     x.end("feed")?;
     Ok(x.finish())
 }
 
-fn write_entry(x: &mut XmlOut, channel: &Channel, record: &Record) -> io::Result<()> {
+fn write_entry(x: &mut XmlOut, channel: &Channel, record: &Record, body: &str) -> io::Result<()> {
     if record.language == channel.language {
         x.start("entry", &[])?;
     } else {
@@ -133,9 +146,8 @@ fn write_entry(x: &mut XmlOut, channel: &Channel, record: &Record) -> io::Result
     if has_text(&record.description) {
         x.text_element("summary", &[("type", "text")], &record.description)?;
     }
-    let body = body_html(record);
     if !body.is_empty() {
-        x.text_element("content", &[("type", "html")], &body)?;
+        x.text_element("content", &[("type", "html")], body)?;
     }
     let mut written: Vec<&str> = Vec::new();
     for term in record.section.iter().chain(&record.keywords) {

@@ -147,6 +147,12 @@ impl RenderedBody {
         &self.html
     }
 
+    /// The HTML fragment, kept once the rest is done with: a build hands each window article's
+    /// fragment to the feeds.
+    pub fn into_html(self) -> String {
+        self.html
+    }
+
     /// The fragment as a JSON string, quotes included.
     pub(crate) fn html_json(&self) -> &str {
         &self.html_json

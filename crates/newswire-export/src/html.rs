@@ -47,6 +47,28 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
+/// Calls `make` with the body fragment ([`body_html`]) of each of `records`: what a feed's
+/// function that takes its records alone gives its `_with` twin.
+pub(crate) fn with_bodies<T>(records: &[&Record], make: impl FnOnce(&[&str]) -> T) -> T {
+    let owned: Vec<String> = records.iter().map(|r| body_html(r)).collect();
+    let bodies: Vec<&str> = owned.iter().map(String::as_str).collect();
+    make(&bodies)
+}
+
+/// Checks what a feed's `_with` function is given: one fragment per record, each the
+/// record's own (in debug builds, and so in every test run).
+pub(crate) fn check_bodies(records: &[&Record], bodies: &[&str]) {
+    assert_eq!(
+        records.len(),
+        bodies.len(),
+        "one body fragment for each record"
+    );
+    debug_assert!(
+        records.iter().zip(bodies).all(|(r, b)| body_html(r) == *b),
+        "each record's own body fragment"
+    );
+}
+
 /// The body of `record` as an HTML fragment: one `<p>` per paragraph and one `<h2>` per
 /// heading (the page's `<h1>` is the headline), one block per line, text escaped.
 ///

@@ -25,7 +25,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::date::rfc3339;
-use crate::html::body_html;
+use crate::html::{check_bodies, with_bodies};
 use crate::json::clean_value;
 use crate::text::has_text;
 
@@ -40,6 +40,14 @@ pub(crate) const EXTENSION: &str = "_newswire";
 ///
 /// Serialise it with [`crate::to_json_bytes`]: the same records give the same bytes.
 pub fn json_feed(channel: &Channel, records: &[&Record]) -> Value {
+    with_bodies(records, |bodies| json_feed_with(channel, records, bodies))
+}
+
+/// [`json_feed`] of `records` whose body fragments are already made: `bodies[i]` is
+/// [`body_html`](crate::body_html)`(records[i])`, as a build keeps it from the article's page.
+/// The same value as [`json_feed`].
+pub fn json_feed_with(channel: &Channel, records: &[&Record], bodies: &[&str]) -> Value {
+    check_bodies(records, bodies);
     let mut feed = Map::new();
     feed.insert("version".into(), JSON_FEED_VERSION.into());
     feed.insert("title".into(), channel.title.as_str().into());
@@ -62,19 +70,23 @@ pub fn json_feed(channel: &Channel, records: &[&Record]) -> Value {
     if let Some(rights) = &channel.rights {
         feed.insert(EXTENSION.into(), json!({ "rights": rights }));
     }
-    let items = records.iter().map(|r| item(r)).collect();
+    let items = records
+        .iter()
+        .zip(bodies)
+        .map(|(r, body)| item(r, body))
+        .collect();
     feed.insert("items".into(), Value::Array(items));
     let mut value = Value::Object(feed);
     clean_value(&mut value);
     value
 }
 
-fn item(record: &Record) -> Value {
+fn item(record: &Record, body: &str) -> Value {
     let mut item = Map::new();
     item.insert("id".into(), record.id.as_str().into());
     item.insert("url".into(), record.url.as_str().into());
     item.insert("title".into(), record.headline.as_str().into());
-    item.insert("content_html".into(), body_html(record).into());
+    item.insert("content_html".into(), body.into());
     if has_text(&record.description) {
         item.insert("summary".into(), record.description.as_str().into());
     }

@@ -59,15 +59,15 @@ mod rss;
 mod text;
 mod xml;
 
-pub use atom::atom;
+pub use atom::{atom, atom_with};
 pub use body::RenderedBody;
 pub use html::body_html;
 pub use json::to_json_bytes;
-pub use jsonfeed::json_feed;
+pub use jsonfeed::{json_feed, json_feed_with};
 pub use jsonld::{JsonLdText, jsonld_article, jsonld_article_text, jsonld_channel};
 pub use ninjs::{ninjs, ninjs_bytes};
 pub use page::{html_page, html_page_with};
-pub use rss::rss;
+pub use rss::{rss, rss_with};
 
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ use std::io;
 use newswire_model::{Channel, Record};
 
 use crate::date::rfc822;
-use crate::html::{body_html, escape};
+use crate::html::{check_bodies, escape, with_bodies};
 use crate::xml::{XmlOut, write_media};
 
 /// The Atom namespace, for `atom:link rel="self"`.
@@ -35,6 +35,14 @@ pub(crate) const GENERATOR: &str = "newswire";
 /// The caller sorts the records newest first and cuts them to the channel's window. The
 /// output depends on nothing but the arguments: the same records give the same bytes.
 pub fn rss(channel: &Channel, records: &[&Record]) -> String {
+    with_bodies(records, |bodies| rss_with(channel, records, bodies))
+}
+
+/// [`rss`] of `records` whose body fragments are already made: `bodies[i]` is
+/// [`body_html`](crate::body_html)`(records[i])`, as a build keeps it from the article's page.
+/// The same bytes as [`rss`].
+pub fn rss_with(channel: &Channel, records: &[&Record], bodies: &[&str]) -> String {
+    check_bodies(records, bodies);
     let capacity = 2048
         + records
             .iter()
@@ -44,10 +52,15 @@ pub fn rss(channel: &Channel, records: &[&Record]) -> String {
             })
             .sum::<usize>();
     // Writing into memory cannot fail; an empty string stands for the impossible case.
-    write_rss(channel, records, capacity).unwrap_or_default()
+    write_rss(channel, records, bodies, capacity).unwrap_or_default()
 }
 
-fn write_rss(channel: &Channel, records: &[&Record], capacity: usize) -> io::Result<String> {
+fn write_rss(
+    channel: &Channel,
+    records: &[&Record],
+    bodies: &[&str],
+    capacity: usize,
+) -> io::Result<String> {
     let mut x = XmlOut::new(capacity)?;
     x.start(
         "rss",
@@ -86,8 +99,8 @@ fn write_rss(channel: &Channel, records: &[&Record], capacity: usize) -> io::Res
         x.text("link", channel.home_url.as_str())?;
         x.end("image")?;
     }
-    for record in records {
-        write_item(&mut x, channel, record)?;
+    for (record, body) in records.iter().zip(bodies) {
+        write_item(&mut x, channel, record, body)?;
     }
     x.end("channel")?;
     x.end("rss")?;
@@ -100,7 +113,7 @@ pub(crate) fn guid_is_permalink(record: &Record) -> bool {
     (id.starts_with("https://") || id.starts_with("http://")) && id == record.url.as_str()
 }
 
-fn write_item(x: &mut XmlOut, channel: &Channel, record: &Record) -> io::Result<()> {
+fn write_item(x: &mut XmlOut, channel: &Channel, record: &Record, body: &str) -> io::Result<()> {
     x.start("item", &[])?;
     x.text("title", &record.headline)?;
     x.text("link", record.url.as_str())?;
@@ -111,7 +124,7 @@ fn write_item(x: &mut XmlOut, channel: &Channel, record: &Record) -> io::Result<
     };
     x.text_element("guid", &[("isPermaLink", permalink)], &record.id)?;
     x.text("description", &escape(&record.description))?;
-    x.text("content:encoded", &body_html(record))?;
+    x.text("content:encoded", body)?;
     x.text("pubDate", &rfc822(&record.published))?;
     for author in &record.authors {
         x.text("dc:creator", &author.name)?;

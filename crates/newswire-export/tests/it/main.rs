@@ -2,6 +2,7 @@
 //! format, read back by independent parsers.
 
 mod atom;
+mod feeds_with;
 mod fixtures;
 mod jsonfeed;
 mod jsonld;
