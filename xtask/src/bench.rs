@@ -2,7 +2,8 @@
 //! 100,000) with the release binary and reports, in one run, the whole build's articles/s
 //! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
 //! I/O floor measured the same way: reading every article file and writing the same output
-//! files with the same sizes, nothing else. Each size is built five times, taking turns with
+//! files with the same sizes, nothing else. The processor time of the build and of the floor,
+//! in user space and in the kernel, is set side by side. Each size is built five times, taking turns with
 //! the floor, each run after `sync`; the medians are reported. Each build is followed by a
 //! rebuild over its own outputs with nothing changed, as a newsroom rebuilds all day. Then it
 //! reads one 1 MB and one 10 MB article to show the cost grows with the size, counts the
@@ -109,8 +110,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
         // back the other's files, and each into a folder of its own: nothing is deleted until
         // every run is done, since ext4 creates files slowly for a minute or so after many
         // were deleted nearby. The median of the runs is reported.
-        // Each run's build, floor, peak memory, stages and rebuild.
-        let mut runs: Vec<(Duration, Duration, u64, Stages, Duration)> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
         let mut outputs = Vec::new();
         for run in 0..RUNS {
             let out = scratch.join(format!("out-{n}-{run}"));
@@ -125,7 +125,9 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
                 command
             };
             settle();
+            let before = ProcessCpu::now();
             let (elapsed, peak_kb, stderr) = run_measured(&mut build())?;
+            let build_cpu = ProcessCpu::since(before, |p| p.children);
             let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
             if outputs.is_empty() {
                 outputs = output_files(&out.join(format!("corpus-{n}")))?;
@@ -143,17 +145,27 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
                 let _ = std::fs::remove_dir_all(&out);
             }
             settle();
+            let before = ProcessCpu::now();
             let floor = io_floor(
                 &articles,
                 &outputs,
                 &scratch.join(format!("floor-{n}-{run}")),
             )?;
-            runs.push((elapsed, floor, peak_kb, stages, rebuild));
+            let floor_cpu = ProcessCpu::since(before, |p| p.own);
+            runs.push(Run {
+                build: elapsed,
+                build_cpu,
+                floor,
+                floor_cpu,
+                peak_kb,
+                stages,
+                rebuild,
+            });
             if tidy_each_run {
                 let _ = std::fs::remove_dir_all(scratch.join(format!("floor-{n}-{run}")));
             }
         }
-        let listed = |pick: fn(&(Duration, Duration, u64, Stages, Duration)) -> Duration| {
+        let listed = |pick: fn(&Run) -> Duration| {
             runs.iter()
                 .map(|r| format!("{:.2}", pick(r).as_secs_f64()))
                 .collect::<Vec<_>>()
@@ -162,21 +174,35 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
         let _ = writeln!(
             run_lines,
             "- {n} articles, {RUNS} runs: build {} s; floor {} s",
-            listed(|r| r.0),
-            listed(|r| r.1)
+            listed(|r| r.build),
+            listed(|r| r.floor)
         );
-        let rebuild = median(runs.iter().map(|r| r.4).collect()).as_secs_f64();
+        let rebuild = median(runs.iter().map(|r| r.rebuild).collect()).as_secs_f64();
         let _ = writeln!(
             run_lines,
             "- {n} articles rebuilt over their own outputs, nothing changed: median {rebuild:.2} s \
              ({:.0} articles/s; runs {} s)",
             n as f64 / rebuild,
-            listed(|r| r.4)
+            listed(|r| r.rebuild)
         );
-        let peak_kb = runs.iter().map(|r| r.2).max().unwrap_or(0);
-        let floor = median(runs.iter().map(|r| r.1).collect());
-        runs.sort_by_key(|r| r.0);
-        let (elapsed, _, _, stages, _) = runs.swap_remove(runs.len() / 2);
+        if let (Some(build), Some(floor)) = (
+            Cpu::median(runs.iter().map(|r| r.build_cpu)),
+            Cpu::median(runs.iter().map(|r| r.floor_cpu)),
+        ) {
+            let _ = writeln!(
+                run_lines,
+                "- {n} articles, processor time (medians, all threads): build {build}; floor \
+                 {floor}"
+            );
+        }
+        let peak_kb = runs.iter().map(|r| r.peak_kb).max().unwrap_or(0);
+        let floor = median(runs.iter().map(|r| r.floor).collect());
+        runs.sort_by_key(|r| r.build);
+        let Run {
+            build: elapsed,
+            stages,
+            ..
+        } = runs.swap_remove(runs.len() / 2);
         let secs = elapsed.as_secs_f64();
         let (validate_alone, validate_just_parsed) = validation_alone(&corpus_dir, &articles)?;
         let _ = writeln!(
@@ -298,6 +324,95 @@ fn validation_alone(corpus: &Path, articles: &[(PathBuf, u64)]) -> anyhow::Resul
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
+}
+
+/// One run of a size: the build, its rebuild and the floor.
+struct Run {
+    build: Duration,
+    /// The build's processor time, when the system reports it.
+    build_cpu: Option<Cpu>,
+    floor: Duration,
+    floor_cpu: Option<Cpu>,
+    /// The build's peak resident memory, in KiB.
+    peak_kb: u64,
+    /// The build's time per stage.
+    stages: Stages,
+    rebuild: Duration,
+}
+
+/// Processor time, in user space and in the kernel: set side by side for the build and the
+/// floor, they show what a build spends beyond the floor, and where.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cpu {
+    user: Duration,
+    system: Duration,
+}
+
+impl Cpu {
+    /// The run with the median total, or `None` when any run went unmeasured.
+    fn median(cpus: impl Iterator<Item = Option<Cpu>>) -> Option<Cpu> {
+        let mut cpus = cpus.collect::<Option<Vec<Cpu>>>()?;
+        cpus.sort_by_key(|c| c.user + c.system);
+        cpus.get(cpus.len() / 2).copied()
+    }
+}
+
+impl std::fmt::Display for Cpu {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "user {:.2} s + system {:.2} s",
+            self.user.as_secs_f64(),
+            self.system.as_secs_f64()
+        )
+    }
+}
+
+/// This process's processor time so far: its own threads', and that of the children it has
+/// waited for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ProcessCpu {
+    own: Cpu,
+    children: Cpu,
+}
+
+impl ProcessCpu {
+    /// Read from `/proc/self/stat`; `None` where there is no such file.
+    fn now() -> Option<ProcessCpu> {
+        ProcessCpu::parse(&std::fs::read_to_string("/proc/self/stat").ok()?)
+    }
+
+    /// The fields of a `/proc/PID/stat` line: `utime`, `stime`, `cutime` and `cstime`, the
+    /// 14th to 17th, in ticks of 1/100 s (the kernel's `USER_HZ` on every architecture it
+    /// reports to user space in). They are counted after the command's name, which is in
+    /// parentheses and may hold spaces or parentheses of its own.
+    fn parse(stat: &str) -> Option<ProcessCpu> {
+        let (_, after_name) = stat.rsplit_once(')')?;
+        // The first field after the name is the 3rd.
+        let mut fields = after_name.split_whitespace().skip(14 - 3);
+        let mut tick = || -> Option<Duration> {
+            let ticks: u64 = fields.next()?.parse().ok()?;
+            Some(Duration::from_millis(ticks * 10))
+        };
+        let own = Cpu {
+            user: tick()?,
+            system: tick()?,
+        };
+        let children = Cpu {
+            user: tick()?,
+            system: tick()?,
+        };
+        Some(ProcessCpu { own, children })
+    }
+
+    /// The processor time that `pick` chooses, spent since `before`.
+    fn since(before: Option<ProcessCpu>, pick: fn(&ProcessCpu) -> Cpu) -> Option<Cpu> {
+        let (before, after) = (pick(&before?), pick(&ProcessCpu::now()?));
+        Some(Cpu {
+            user: after.user.checked_sub(before.user)?,
+            system: after.system.checked_sub(before.system)?,
+        })
+    }
 }
 
 /// How many times each size is built and its floor measured.
@@ -897,6 +1012,57 @@ impl Stages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn processor_times_are_read_after_the_command_name_in_ticks() {
+        // A name with spaces and parentheses of its own; utime 57, stime 66, cutime 123,
+        // cstime 4.
+        let stat = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 250 0 0 0 57 66 123 4 20 0 3 0";
+        let cpu = ProcessCpu::parse(stat).unwrap();
+        let ms = Duration::from_millis;
+        assert_eq!(
+            cpu.own,
+            Cpu {
+                user: ms(570),
+                system: ms(660)
+            }
+        );
+        assert_eq!(
+            cpu.children,
+            Cpu {
+                user: ms(1230),
+                system: ms(40)
+            }
+        );
+        // Cut short, or a field that is not a number: nothing.
+        assert_eq!(
+            ProcessCpu::parse("4242 (x) S 1 4242 4242 0 -1 4194560 250 0 0 0 57"),
+            None
+        );
+        assert_eq!(ProcessCpu::parse(&stat.replace(" 66 ", " x ")), None);
+        // This process's own, read where the system has them, which only grow.
+        let first = ProcessCpu::now();
+        assert_eq!(first.is_some(), cfg!(target_os = "linux"));
+        if let Some(spent) = ProcessCpu::since(first, |p| p.own) {
+            assert!(spent.user + spent.system < Duration::from_secs(3600));
+        }
+    }
+
+    #[test]
+    fn the_median_processor_time_is_the_run_with_the_median_total() {
+        let cpu = |user, system| Cpu {
+            user: Duration::from_millis(user),
+            system: Duration::from_millis(system),
+        };
+        let runs = [
+            Some(cpu(100, 900)),
+            Some(cpu(500, 100)),
+            Some(cpu(300, 400)),
+        ];
+        assert_eq!(Cpu::median(runs.into_iter()), Some(cpu(300, 400)));
+        assert_eq!(Cpu::median([Some(cpu(1, 1)), None].into_iter()), None);
+        assert_eq!(cpu(570, 660).to_string(), "user 0.57 s + system 0.66 s");
+    }
 
     #[test]
     fn the_floor_reads_every_article_and_writes_every_output_with_its_size() {
