@@ -24,22 +24,37 @@ const ROLE_WORDS: &[&str] = &[
 /// The longest of [`ROLE_WORDS`], in bytes.
 const ROLE_WORD_MAX: usize = 14;
 
+/// [`ROLE_WORDS`] as numbers: each word's bytes, padded with zeros to 16, read big-endian.
+/// No word holds a zero byte, so the numbers are in the words' order, and a lookup compares
+/// two numbers at each step rather than two strings.
+const ROLE_KEYS: [u128; ROLE_WORDS.len()] = {
+    let mut keys = [0; ROLE_WORDS.len()];
+    let mut i = 0;
+    while i < ROLE_WORDS.len() {
+        let word = ROLE_WORDS[i].as_bytes();
+        let mut bytes = [0u8; 16];
+        let mut j = 0;
+        while j < word.len() {
+            bytes[j] = word[j];
+            j += 1;
+        }
+        keys[i] = u128::from_be_bytes(bytes);
+        i += 1;
+    }
+    keys
+};
+
 fn is_role_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     // Role words are short and ASCII: a word that could be one is put in lower case on the
     // stack and looked up.
-    let mut buffer = [0u8; ROLE_WORD_MAX];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
-        return false;
-    };
-    if !word.is_ascii() {
+    if word.len() > ROLE_WORD_MAX || !word.is_ascii() {
         return false;
     }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    ROLE_WORDS
-        .binary_search_by(|r| r.as_bytes().cmp(lower))
-        .is_ok()
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    ROLE_KEYS.binary_search(&u128::from_be_bytes(bytes)).is_ok()
 }
 
 /// Splits a list of names: `A, B and C`, `A & B`, `A, B, and C`.
@@ -181,6 +196,10 @@ mod tests {
     #[test]
     fn role_words_are_looked_up_by_binary_search() {
         assert!(ROLE_WORDS.is_sorted(), "ROLE_WORDS in byte order");
+        assert!(
+            ROLE_KEYS.windows(2).all(|w| w[0] < w[1]),
+            "ROLE_KEYS in the words' order, each once"
+        );
         assert_eq!(
             ROLE_WORDS.iter().map(|w| w.len()).max(),
             Some(ROLE_WORD_MAX)
