@@ -426,11 +426,45 @@ fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
 /// Removes the folder (or file) at `path`, as far as it can.
 fn remove_all(path: &Path) {
     let _ = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(meta) if meta.is_dir() => {
+            remove_article_files(path);
+            fs::remove_dir_all(path)
+        }
         Ok(_) => fs::remove_file(path),
         Err(_) => Ok(()),
     };
 }
+
+/// Removes the files of the [`ARTICLES_DIR`] of the output folder `path`, which are nearly
+/// all of its files, on every core: a rebuild removes the outputs it replaced, and removed one
+/// at a time they took a sixth of its time. A folder among them, and the articles folder
+/// itself, are left for [`fs::remove_dir_all`]; an articles folder that is a symbolic link is
+/// not followed.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn remove_article_files(path: &Path) {
+    use rayon::prelude::*;
+    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags, open, unlinkat};
+    let flags = OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let Ok(dir) = open(path.join(ARTICLES_DIR), flags, Mode::empty()) else {
+        return;
+    };
+    let Ok(entries) = Dir::read_from(&dir) else {
+        return;
+    };
+    let names: Vec<std::ffi::CString> = entries
+        .flatten()
+        .filter(|e| e.file_type() != FileType::Directory)
+        .map(|e| e.file_name().to_owned())
+        .collect();
+    names.par_chunks(256).for_each(|names| {
+        for name in names {
+            let _ = unlinkat(&dir, name.as_c_str(), AtFlags::empty());
+        }
+    });
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn remove_article_files(_path: &Path) {}
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -828,6 +862,62 @@ mod tests {
             "a"
         );
         assert_eq!(fs::read_to_string(target.join("rss.xml")).unwrap(), "rss");
+    }
+
+    /// The outputs a publish replaces are removed whole, however many article files they
+    /// hold (more than one share of the parallel removal) and whatever else is among them; a
+    /// link among them goes, and what it points at stays.
+    #[cfg(unix)]
+    #[test]
+    fn replaced_outputs_are_removed_whole_and_no_link_is_followed() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        let outside = root.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        fs::write(outside.join("kept.html"), "kept").unwrap();
+        for round in 0..3 {
+            let staging = Staging::new(&target).unwrap();
+            let slugs: Vec<Slug> = (0..700).map(|i| slug(&format!("s{round}-{i}"))).collect();
+            for s in &slugs {
+                staging.write(OutputName::ArticleHtml(s), b"page").unwrap();
+            }
+            staging.write(OutputName::Rss, b"rss").unwrap();
+            staging.publish().unwrap();
+            assert_eq!(names(root.path()), ["news", "outside"], "round {round}");
+            let articles = names(&target.join("articles"));
+            assert_eq!(
+                articles.len(),
+                700,
+                "round {round}: only this round's pages"
+            );
+            assert!(
+                articles
+                    .iter()
+                    .all(|n| n.starts_with(&format!("s{round}-")))
+            );
+            // Before the next round replaces them: a folder, a link to a file outside and a
+            // link to the folder outside among the pages.
+            let published = target.join("articles");
+            fs::create_dir_all(published.join("extra/deeper")).unwrap();
+            fs::write(published.join("extra/deeper/x.html"), "x").unwrap();
+            std::os::unix::fs::symlink(outside.join("kept.html"), published.join("l.html"))
+                .unwrap();
+            std::os::unix::fs::symlink(&outside, published.join("folder")).unwrap();
+        }
+        assert_eq!(names(&outside), ["kept.html"]);
+        assert_eq!(
+            fs::read_to_string(outside.join("kept.html")).unwrap(),
+            "kept"
+        );
+
+        // The articles folder itself a link to the folder outside: not followed.
+        fs::remove_dir_all(target.join("articles")).unwrap();
+        std::os::unix::fs::symlink(&outside, target.join("articles")).unwrap();
+        let staging = Staging::new(&target).unwrap();
+        staging.write(OutputName::Rss, b"rss").unwrap();
+        staging.publish().unwrap();
+        assert_eq!(names(root.path()), ["news", "outside"]);
+        assert_eq!(names(&outside), ["kept.html"]);
     }
 
     /// A pipe in the published folder, named as an output, is not read (which would wait for
