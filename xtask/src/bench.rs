@@ -3,12 +3,12 @@
 //! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
 //! I/O floor measured the same way: reading every article file and writing the same output
 //! files with the same sizes, nothing else. The processor time of the build and of the floor,
-//! in user space and in the kernel, is set side by side. Each size is built five times, taking turns with
-//! the floor, each run after `sync`; the medians are reported. Each build is followed by a
-//! rebuild over its own outputs with nothing changed, as a newsroom rebuilds all day. Then it
-//! reads one 1 MB and one 10 MB article to show the cost grows with the size, counts the
-//! instructions a build spends per article (callgrind, when valgrind is installed), and sets
-//! every figure against the targets, saying by how much each missed one is missed.
+//! in user space and in the kernel, is set side by side. Each size is built five times, taking
+//! turns with the floor, each run after `sync`; the medians are reported. Each build is
+//! followed by a rebuild over its own outputs with nothing changed, as a newsroom rebuilds all
+//! day. Then it reads one 1 MB and one 10 MB article to show the cost grows with the size,
+//! counts the instructions a build spends per article (callgrind, when valgrind is installed),
+//! and sets every figure against the targets, saying by how much each missed one is missed.
 //!
 //! Everything lives under `target/bench/`; corpora are generated once per size and reused.
 

@@ -443,9 +443,8 @@ fn remove_all(path: &Path) {
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
 fn remove_article_files(path: &Path) {
     use rayon::prelude::*;
-    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags, open, unlinkat};
-    let flags = OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    let Ok(dir) = open(path.join(ARTICLES_DIR), flags, Mode::empty()) else {
+    use rustix::fs::{AtFlags, Dir, FileType, unlinkat};
+    let Ok(Folder { articles: dir, .. }) = Folder::open(path) else {
         return;
     };
     let Ok(entries) = Dir::read_from(&dir) else {
