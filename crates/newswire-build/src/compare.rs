@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use newswire_export::Document;
 use newswire_model::{Code, Diagnostic, Record, Slug};
 use serde_json::Value;
 
@@ -58,16 +59,18 @@ impl Previous {
 
     /// Compares `jsonld`, the new JSON-LD document of `record` read from `file`, with the one
     /// published for the same slug.
-    pub(crate) fn compare(&self, file: &str, record: &Record, jsonld: &[u8]) -> Compared {
+    pub(crate) fn compare(&self, file: &str, record: &Record, jsonld: &Document<'_>) -> Compared {
         let Ok(old) = fs::read(self.document(&record.slug)) else {
             return Compared::default();
         };
-        if old == jsonld {
+        // Put together only here, for the articles a build replaces.
+        let jsonld = jsonld.text();
+        if old == jsonld.as_bytes() {
             return Compared::unchanged();
         }
         let (Ok(old), Ok(new)) = (
             serde_json::from_slice::<Value>(&old),
-            serde_json::from_slice::<Value>(jsonld),
+            serde_json::from_str::<Value>(&jsonld),
         ) else {
             return Compared::default();
         };

@@ -10,8 +10,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use newswire_export::{Document, RenderedBody};
 use newswire_ingest::Context;
-use newswire_model::{BodyScan, Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
+use newswire_model::{Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
 use newswire_validate::{Validator, duplicate_id, duplicate_slug};
 use rayon::prelude::*;
 
@@ -498,35 +499,64 @@ impl Articles<'_> {
                 progress.article_done();
             }
         }
-        let made: Vec<(Parsed, Option<Documents>)> = checked
-            .into_iter()
+        // The body's renditions, which every document borrows, then the documents, then
+        // their writes; the documents go before the feed window takes the body fragments.
+        let bodies: Vec<Option<RenderedBody>> = checked
+            .iter()
             .map(|parsed| {
-                let documents = parsed.record.as_ref().map(|record| {
-                    Documents::of(self.channel, record, parsed.body_scan.as_ref(), times)
-                });
-                (parsed, documents)
+                let record = parsed.record.as_ref()?;
+                Some(time(&mut times.html, || match &parsed.body_scan {
+                    Some(scan) => RenderedBody::of_scanned(record, scan),
+                    None => RenderedBody::of(record),
+                }))
             })
             .collect();
-        for (i, ((parsed, documents), (file, path))) in made
+        let documents: Vec<Option<Documents<'_>>> = checked
+            .iter()
+            .zip(&bodies)
+            .map(|(parsed, body)| {
+                Some(Documents::of(
+                    self.channel,
+                    parsed.record.as_ref()?,
+                    body.as_ref()?,
+                    times,
+                ))
+            })
+            .collect();
+        let written: Vec<Option<std::io::Result<Written>>> = checked
+            .iter()
+            .zip(&documents)
+            .zip(&files)
+            .map(|((parsed, documents), file)| {
+                let (record, documents) = (parsed.record.as_ref()?, documents.as_ref()?);
+                let staged = documents.write(self.staging, &record.slug, times);
+                Some(staged.map(|staged| {
+                    // A document kept from the previous build is the one published for the
+                    // slug: nothing to read again.
+                    let compared = time(&mut times.compare, || match staged[0] {
+                        Staged::Kept => Compared::unchanged(),
+                        Staged::Written => self.previous.map_or_else(Default::default, |p| {
+                            p.compare(file, record, &documents.jsonld)
+                        }),
+                    });
+                    Written { staged, compared }
+                }))
+            })
+            .collect();
+        drop(documents);
+        for (i, (((parsed, body), written), (file, path))) in checked
             .into_iter()
+            .zip(bodies)
+            .zip(written)
             .zip(files.into_iter().zip(paths))
             .enumerate()
         {
             let index = first + i;
             let mut found = parsed.diagnostics;
             let places = parsed.places;
-            if let (Some(record), Some(mut documents)) = (parsed.record, documents) {
-                let body_html = std::mem::take(&mut documents.body_html);
-                match documents.write(self.staging, &record.slug, &mut pass.times) {
-                    Ok((jsonld, staged)) => {
-                        // A document kept from the previous build is the one published for the
-                        // slug: nothing to read again.
-                        let compared = time(&mut pass.times.compare, || match staged[0] {
-                            Staged::Kept => Compared::unchanged(),
-                            Staged::Written => self.previous.map_or_else(Default::default, |p| {
-                                p.compare(&file, &record, &jsonld)
-                            }),
-                        });
+            if let (Some(record), Some(body), Some(written)) = (parsed.record, body, written) {
+                match written {
+                    Ok(Written { staged, compared }) => {
                         if let Some(warning) = compared.warning {
                             pass.changes.push((index, warning));
                         }
@@ -542,7 +572,7 @@ impl Articles<'_> {
                         pass.window.push(Entry {
                             file,
                             record: Box::new(record),
-                            body_html,
+                            body_html: body.into_html(),
                         });
                     }
                     Err(err) => found.push(output_error(path, &err)),
@@ -555,6 +585,13 @@ impl Articles<'_> {
     }
 }
 
+/// How an article's documents were staged, and what comparing them with the previous build
+/// found.
+struct Written {
+    staged: [Staged; OutputName::ARTICLE_FILES],
+    compared: Compared,
+}
+
 /// Makes and writes the per-article documents of `record`; how each was staged.
 fn write_article(
     staging: &Staging,
@@ -562,12 +599,8 @@ fn write_article(
     record: &Record,
 ) -> std::io::Result<[Staged; OutputName::ARTICLE_FILES]> {
     let mut times = StageTimes::default();
-    let (_, staged) = Documents::of(channel, record, None, &mut times).write(
-        staging,
-        &record.slug,
-        &mut times,
-    )?;
-    Ok(staged)
+    let body = RenderedBody::of(record);
+    Documents::of(channel, record, &body, &mut times).write(staging, &record.slug, &mut times)
 }
 
 /// How many of `staged` were kept as published.
@@ -575,61 +608,50 @@ fn unchanged(staged: &[Staged]) -> usize {
     staged.iter().filter(|s| **s == Staged::Kept).count()
 }
 
-/// The per-article documents of a record, made and not yet written.
-struct Documents {
-    jsonld: String,
-    ninjs: Vec<u8>,
-    page: String,
-    /// The body's HTML fragment, which the page shows and the feeds carry when the record is
-    /// in the window.
-    body_html: String,
+/// The per-article documents of a record, made and not yet written; each borrows the body's
+/// renditions rather than holding a copy (see [`Document`]).
+struct Documents<'a> {
+    jsonld: Document<'a>,
+    ninjs: Document<'a>,
+    page: Document<'a>,
 }
 
-impl Documents {
-    /// The documents of `record`, whose body ingest read into `scan` when it made the record.
+impl<'a> Documents<'a> {
+    /// The documents of `record`, whose body is rendered in `body`.
     fn of(
         channel: &Channel,
         record: &Record,
-        scan: Option<&BodyScan>,
+        body: &'a RenderedBody,
         times: &mut StageTimes,
-    ) -> Documents {
-        use newswire_export::{RenderedBody, html_page_with, jsonld_article_text, ninjs_bytes};
-        // The body in the renditions all three documents carry, made in one reading of it:
-        // counted with the page, which carries most of them.
-        let body = time(&mut times.html, || match scan {
-            Some(scan) => RenderedBody::of_scanned(record, scan),
-            None => RenderedBody::of(record),
-        });
-        let jsonld = time(&mut times.jsonld, || jsonld_article_text(record, &body));
-        let ninjs = time(&mut times.ninjs, || ninjs_bytes(record, &body));
+    ) -> Documents<'a> {
+        use newswire_export::{html_page_document, jsonld_article_document, ninjs_document};
+        let jsonld = time(&mut times.jsonld, || jsonld_article_document(record, body));
+        let ninjs = time(&mut times.ninjs, || ninjs_document(record, body));
         let page = time(&mut times.html, || {
-            html_page_with(Some(channel), record, &body, &jsonld)
+            html_page_document(Some(channel), record, body, &jsonld)
         });
         Documents {
-            jsonld: jsonld.into_string(),
+            jsonld,
             ninjs,
             page,
-            body_html: body.into_html(),
         }
     }
 
-    /// Writes the documents into the staging folder; the JSON-LD document's bytes, which the
-    /// comparison with a previous build reads, and how each document was staged, in the order
-    /// of [`OutputName::article_outputs`] (JSON-LD first).
+    /// Writes the documents into the staging folder; how each was staged, in the order of
+    /// [`OutputName::article_outputs`] (JSON-LD first).
     fn write(
-        self,
+        &self,
         staging: &Staging,
         slug: &Slug,
         times: &mut StageTimes,
-    ) -> std::io::Result<(Vec<u8>, [Staged; OutputName::ARTICLE_FILES])> {
-        let staged = time(&mut times.write, || {
-            Ok::<_, std::io::Error>([
-                staging.write(OutputName::ArticleJsonLd(slug), self.jsonld.as_bytes())?,
-                staging.write(OutputName::ArticleNinjs(slug), &self.ninjs)?,
-                staging.write(OutputName::ArticleHtml(slug), self.page.as_bytes())?,
+    ) -> std::io::Result<[Staged; OutputName::ARTICLE_FILES]> {
+        time(&mut times.write, || {
+            Ok([
+                staging.write_document(OutputName::ArticleJsonLd(slug), &self.jsonld)?,
+                staging.write_document(OutputName::ArticleNinjs(slug), &self.ninjs)?,
+                staging.write_document(OutputName::ArticleHtml(slug), &self.page)?,
             ])
-        })?;
-        Ok((self.jsonld.into_bytes(), staged))
+        })
     }
 }
 

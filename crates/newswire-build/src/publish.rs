@@ -36,6 +36,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use newswire_export::Document;
 use newswire_model::Slug;
 
 /// The folder of per-article outputs inside a channel's output folder.
@@ -185,14 +186,30 @@ impl Staging {
     /// Stages one output file: linked to the published file of the same name when that
     /// holds exactly `bytes`, written otherwise.
     pub(crate) fn write(&self, name: OutputName<'_>, bytes: &[u8]) -> io::Result<Staged> {
+        self.write_pieces(name, &[bytes])
+    }
+
+    /// [`write`](Self::write) for a document in pieces, which are written with one vectored
+    /// write rather than copied together first.
+    pub(crate) fn write_document(
+        &self,
+        name: OutputName<'_>,
+        document: &Document<'_>,
+    ) -> io::Result<Staged> {
+        let pieces: Vec<&[u8]> = document.pieces().map(str::as_bytes).collect();
+        self.write_pieces(name, &pieces)
+    }
+
+    /// Stages the output whose bytes are `pieces`, one after another.
+    fn write_pieces(&self, name: OutputName<'_>, pieces: &[&[u8]]) -> io::Result<Staged> {
         let (within, file) = name.place();
         if let Some(published) = &self.published
-            && published.holds(within, &file, bytes)
+            && published.holds(within, &file, pieces)
             && self.staged.link(published, within, &file).is_ok()
         {
             return Ok(Staged::Kept);
         }
-        self.staged.create(within, &file, bytes)?;
+        self.staged.create(within, &file, pieces)?;
         Ok(Staged::Written)
     }
 
@@ -251,10 +268,10 @@ impl Folder {
         }
     }
 
-    /// Writes `bytes` into the file `name`, created new: a file of that name already there
+    /// Writes `pieces` into the file `name`, created new: a file of that name already there
     /// (another article's output under the same slug) is replaced, never written into, since
     /// it may be linked to a published file.
-    fn create(&self, within: Within, name: &str, bytes: &[u8]) -> io::Result<()> {
+    fn create(&self, within: Within, name: &str, pieces: &[&[u8]]) -> io::Result<()> {
         use rustix::fs::{AtFlags, Mode, OFlags, openat, unlinkat};
         use rustix::io::Errno;
         let dir = self.dir(within);
@@ -268,12 +285,12 @@ impl Folder {
             }
             opened => opened?,
         };
-        io::Write::write_all(&mut fs::File::from(fd), bytes)
+        write_all_pieces(&mut fs::File::from(fd), pieces)
     }
 
-    /// Whether `name` is a regular file holding exactly `bytes`. Anything else (no such
-    /// file, a link, a file that cannot be read) is not.
-    fn holds(&self, within: Within, name: &str, bytes: &[u8]) -> bool {
+    /// Whether `name` is a regular file holding exactly `pieces`, one after another. Anything
+    /// else (no such file, a link, a file that cannot be read) is not.
+    fn holds(&self, within: Within, name: &str, pieces: &[&[u8]]) -> bool {
         use rustix::fs::{Mode, OFlags, openat};
         // Not blocking, in case the name is a pipe.
         let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
@@ -281,10 +298,11 @@ impl Folder {
             return false;
         };
         let mut file = fs::File::from(fd);
+        let len: usize = pieces.iter().map(|p| p.len()).sum();
         let sized = file
             .metadata()
-            .is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64);
-        sized && reads_as(&mut file, bytes)
+            .is_ok_and(|meta| meta.is_file() && meta.len() == len as u64);
+        sized && reads_as(&mut file, pieces)
     }
 
     /// Links the file `name` of `from` into this folder under the same name, replacing one
@@ -319,15 +337,15 @@ impl Folder {
         })
     }
 
-    fn create(&self, within: Within, name: &str, bytes: &[u8]) -> io::Result<()> {
+    fn create(&self, within: Within, name: &str, pieces: &[&[u8]]) -> io::Result<()> {
         let path = match within {
             Within::Top => self.path.join(name),
             Within::Articles => self.path.join(ARTICLES_DIR).join(name),
         };
-        fs::write(path, bytes)
+        write_all_pieces(&mut fs::File::create(path)?, pieces)
     }
 
-    fn holds(&self, _within: Within, _name: &str, _bytes: &[u8]) -> bool {
+    fn holds(&self, _within: Within, _name: &str, _pieces: &[&[u8]]) -> bool {
         false
     }
 
@@ -336,20 +354,52 @@ impl Folder {
     }
 }
 
-/// Whether `file`, whose size is that of `bytes`, begins with `bytes`: read up to that size
-/// only, which spares the read that would find its end.
+/// Writes `pieces` to `file`, one after another, handing the system all that is left at each
+/// call (one call, mostly) rather than copying them together first.
+fn write_all_pieces(file: &mut fs::File, pieces: &[&[u8]]) -> io::Result<()> {
+    let mut slices: Vec<io::IoSlice<'_>> = pieces.iter().map(|p| io::IoSlice::new(p)).collect();
+    let mut left = &mut slices[..];
+    // Passes over empty pieces, so that an empty document makes no call.
+    io::IoSlice::advance_slices(&mut left, 0);
+    while !left.is_empty() {
+        match io::Write::write_vectored(file, left) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => io::IoSlice::advance_slices(&mut left, n),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
+}
+
+/// Whether `file`, whose size is that of `pieces` together, begins with them: read up to that
+/// size only, which spares the read that would find its end.
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
-fn reads_as(file: &mut fs::File, bytes: &[u8]) -> bool {
+fn reads_as(file: &mut fs::File, pieces: &[&[u8]]) -> bool {
     let mut buffer = [0u8; 16 * 1024];
-    let mut rest = bytes;
+    let mut pieces = pieces.iter().copied().filter(|p| !p.is_empty());
+    let mut rest: &[u8] = pieces.next().unwrap_or_default();
     while !rest.is_empty() {
         let n = match io::Read::read(file, &mut buffer) {
             Ok(0) | Err(_) => return false,
             Ok(n) => n,
         };
-        match rest.strip_prefix(&buffer[..n]) {
-            Some(left) => rest = left,
-            None => return false,
+        // The bytes read, against as many pieces as they cover.
+        let mut read = &buffer[..n];
+        while !read.is_empty() {
+            let common = read.len().min(rest.len());
+            if read[..common] != rest[..common] {
+                return false;
+            }
+            read = &read[common..];
+            rest = &rest[common..];
+            if rest.is_empty() {
+                match pieces.next() {
+                    Some(next) => rest = next,
+                    // More bytes than the pieces: the file grew since its size was read.
+                    None => return read.is_empty(),
+                }
+            }
         }
     }
     true
@@ -786,6 +836,65 @@ mod tests {
             assert_eq!(fs::metadata(path).unwrap().nlink(), 1, "{path:?}");
         }
         assert_eq!(names(root.path()), ["news"]);
+    }
+
+    /// A document in pieces is written as its pieces together, and found to be what a
+    /// published file holds however its pieces are cut: across the 16 KB reads, with empty
+    /// pieces, a byte changed on either side of a cut, one byte short or over.
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    #[test]
+    fn documents_in_pieces_are_written_and_compared_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("news");
+        // 40,000 bytes, no run of which repeats at a small shift.
+        let text: Vec<u8> = (0..40_000u32)
+            .map(|i| b'a' + (i.wrapping_mul(7919) % 26) as u8)
+            .collect();
+        let staging = Staging::new(&target).unwrap();
+        let written = [&text[..100], &[], &text[100..30_000], &text[30_000..]];
+        assert_eq!(
+            staging.write_pieces(OutputName::Rss, &written).unwrap(),
+            Staged::Written
+        );
+        staging.publish().unwrap();
+        assert_eq!(fs::read(target.join("rss.xml")).unwrap(), text);
+
+        let published = Folder::open(&target).unwrap();
+        let holds = |pieces: &[&[u8]]| published.holds(Within::Top, "rss.xml", pieces);
+        for cuts in [
+            vec![],
+            vec![0],
+            vec![1, 16_384],
+            vec![16_383, 16_384, 16_385],
+            vec![5, 5, 32_768, 39_999],
+            vec![40_000],
+        ] {
+            let mut pieces: Vec<&[u8]> = Vec::new();
+            let mut from = 0;
+            for &cut in &cuts {
+                pieces.push(&text[from..cut]);
+                from = cut;
+            }
+            pieces.push(&text[from..]);
+            assert!(holds(&pieces), "cut at {cuts:?}");
+            for &at in cuts.iter().chain(&[0, 16_384, 39_999]) {
+                for at in [at.saturating_sub(1), at.min(39_999)] {
+                    let mut other = text.clone();
+                    other[at] ^= 1;
+                    let mut other_pieces: Vec<&[u8]> = Vec::new();
+                    let mut from = 0;
+                    for &cut in &cuts {
+                        other_pieces.push(&other[from..cut]);
+                        from = cut;
+                    }
+                    other_pieces.push(&other[from..]);
+                    assert!(!holds(&other_pieces), "byte {at} changed, cut at {cuts:?}");
+                }
+            }
+        }
+        assert!(!holds(&[&text[..39_999]]), "one byte short");
+        assert!(!holds(&[&text[..], b"x"]), "one byte over");
+        assert!(!holds(&[]), "nothing");
     }
 
     /// An output staged twice under one name (two articles with one slug) replaces the file

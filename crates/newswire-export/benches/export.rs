@@ -4,8 +4,8 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    RenderedBody, atom, body_html, html_page, html_page_with, json_feed, jsonld_article,
-    jsonld_article_text, jsonld_channel, ninjs, ninjs_bytes, rss, to_json_bytes,
+    RenderedBody, atom, body_html, html_page, html_page_document, json_feed, jsonld_article,
+    jsonld_article_document, jsonld_channel, ninjs, ninjs_document, rss, to_json_bytes,
 };
 use newswire_model::Record;
 
@@ -114,15 +114,16 @@ mod article {
     }
 
     /// Everything a build exports for one article, as a build does it: the body's renditions,
-    /// then the JSON-LD bytes, the ninjs bytes and the page made with them.
+    /// then the JSON-LD, ninjs and page documents, which borrow them; their sizes.
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
         per_record(bencher, input, |r| {
             let body = super::RenderedBody::of(r);
-            let jsonld = super::jsonld_article_text(r, &body);
-            let ninjs = super::ninjs_bytes(r, &body);
-            let page = super::html_page_with(Some(&CHANNEL), r, &body, &jsonld);
-            (jsonld, ninjs, page)
+            let jsonld = super::jsonld_article_document(r, &body);
+            let ninjs = super::ninjs_document(r, &body);
+            let page = super::html_page_document(Some(&CHANNEL), r, &body, &jsonld);
+            divan::black_box((&jsonld, &ninjs, &page));
+            jsonld.len() + ninjs.len() + page.len()
         });
     }
 

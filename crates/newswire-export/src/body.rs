@@ -15,8 +15,10 @@ use crate::html::needs_look;
 use crate::text::{Piece, is_forbidden_control, is_noncharacter_at, pieces};
 
 /// A record's body rendered for the per-article documents: make it with
-/// [`RenderedBody::of`] and pass it to [`jsonld_article_text`](crate::jsonld_article_text),
-/// [`ninjs_bytes`](crate::ninjs_bytes) and [`html_page_with`](crate::html_page_with).
+/// [`RenderedBody::of`] and pass it to
+/// [`jsonld_article_document`](crate::jsonld_article_document),
+/// [`ninjs_document`](crate::ninjs_document) and
+/// [`html_page_document`](crate::html_page_document), which borrow its renditions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedBody {
     /// The plain text (`Record::body_text`) as a JSON string, quotes included, filtered as

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
+use crate::document::Document;
 use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
@@ -69,8 +70,11 @@ pub(crate) fn from_own_text(text: &str) -> Value {
 /// [`object`](Writer::object) or [`array`](Writer::array): as the whole document, as an item
 /// of the array being written, or as the value of the [`key`](Writer::key) just written.
 #[derive(Debug)]
-pub(crate) struct Writer {
+pub(crate) struct Writer<'a> {
     out: String,
+    /// Strings already written as JSON, borrowed rather than copied in, with where in `out`
+    /// each goes (see [`Document`]).
+    spliced: Vec<(usize, &'a str)>,
     /// How many arrays and objects are open.
     depth: usize,
     /// Whether the innermost open array or object has no member yet.
@@ -90,11 +94,12 @@ enum Open {
     Object(Option<&'static str>),
 }
 
-impl Writer {
+impl<'a> Writer<'a> {
     /// A writer whose text starts with room for `capacity` bytes.
-    pub(crate) fn with_capacity(capacity: usize) -> Writer {
+    pub(crate) fn with_capacity(capacity: usize) -> Writer<'a> {
         Writer {
             out: String::with_capacity(capacity),
+            spliced: Vec::new(),
             depth: 0,
             empty: true,
             keyed: false,
@@ -103,23 +108,24 @@ impl Writer {
         }
     }
 
-    /// How many bytes have been written.
-    pub(crate) fn len(&self) -> usize {
-        self.out.len()
+    /// The document, with its final line feed.
+    pub(crate) fn finish(self) -> String {
+        self.finish_document().into_string()
     }
 
-    /// The document, with its final line feed.
-    pub(crate) fn finish(mut self) -> String {
+    /// The document, with its final line feed, the strings given to
+    /// [`spliced_str`](Self::spliced_str) borrowed in their places.
+    pub(crate) fn finish_document(mut self) -> Document<'a> {
         debug_assert!(self.depth == 0 && !self.keyed, "the document is complete");
         self.out.push('\n');
-        self.out
+        Document::new(self.out, self.spliced)
     }
 
     /// Writes the member `key` of the object being written; its value is written next. Keys
     /// are the formats' own names, none of which needs escaping, and come in sorted order.
     /// Inlined, so that each key is copied as the constant it is.
     #[inline(always)]
-    pub(crate) fn key(&mut self, key: &'static str) -> &mut Writer {
+    pub(crate) fn key(&mut self, key: &'static str) -> &mut Writer<'a> {
         #[cfg(debug_assertions)]
         match self.nesting.last_mut() {
             Some(Open::Object(last)) => {
@@ -163,10 +169,10 @@ impl Writer {
     }
 
     /// Writes `json`, a string already written as JSON (quotes included) as [`str`](Self::str)
-    /// writes one.
-    pub(crate) fn written_str(&mut self, json: &str) {
+    /// writes one: borrowed into the [`Document`], not copied.
+    pub(crate) fn spliced_str(&mut self, json: &'a str) {
         self.value();
-        self.out.push_str(json);
+        self.spliced.push((self.out.len(), json));
     }
 
     /// Writes a count.
@@ -176,7 +182,7 @@ impl Writer {
     }
 
     /// Writes an object whose members `members` writes.
-    pub(crate) fn object(&mut self, members: impl FnOnce(&mut Writer)) {
+    pub(crate) fn object(&mut self, members: impl FnOnce(&mut Self)) {
         self.open(
             '{',
             #[cfg(debug_assertions)]
@@ -187,7 +193,7 @@ impl Writer {
     }
 
     /// Writes an array whose items `items` writes.
-    pub(crate) fn array(&mut self, items: impl FnOnce(&mut Writer)) {
+    pub(crate) fn array(&mut self, items: impl FnOnce(&mut Self)) {
         self.open(
             '[',
             #[cfg(debug_assertions)]
@@ -439,6 +445,47 @@ mod tests {
             },
             "{\n  \"@type\": \"T\",\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\",\n    {\n      \"k\": []\n    }\n  ],\n  \"z\": []\n}\n",
         );
+    }
+
+    /// Strings written already are borrowed into the document in their places, and its text
+    /// is what writing them as strings gives.
+    #[test]
+    fn spliced_strings_take_their_places() {
+        /// With `spliced`, the two strings are given written already.
+        fn write<'a>(w: &mut Writer<'a>, spliced: Option<[&'a str; 2]>) {
+            w.object(|w| {
+                w.key("a").array(|w| {
+                    match spliced {
+                        Some([first, _]) => w.spliced_str(first),
+                        None => w.str("x\n"),
+                    }
+                    w.uint(1);
+                });
+                w.key("b");
+                match spliced {
+                    Some([_, second]) => w.spliced_str(second),
+                    None => w.str("é"),
+                }
+            });
+        }
+        let (first, second) = ("\"x\\n\"".to_owned(), "\"é\"".to_owned());
+        let mut plain = Writer::with_capacity(0);
+        write(&mut plain, None);
+        let mut spliced = Writer::with_capacity(0);
+        write(&mut spliced, Some([&first, &second]));
+        let document = spliced.finish_document();
+        let pieces: Vec<&str> = document.pieces().collect();
+        assert_eq!(
+            pieces,
+            [
+                "{\n  \"a\": [\n    ",
+                &first,
+                ",\n    1\n  ],\n  \"b\": ",
+                &second,
+                "\n}\n"
+            ]
+        );
+        assert_eq!(document.text(), plain.finish());
     }
 
     /// Expects writing with `write` to stop on the check whose message holds `expect`.

@@ -18,6 +18,7 @@ use serde_json::{Map, Value, json};
 
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
+use crate::document::Document;
 use crate::json::{Writer, clean_value, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 
@@ -29,13 +30,10 @@ pub fn jsonld_article(record: &Record) -> Value {
     from_own_text(jsonld_article_text(record, &RenderedBody::of(record)).as_str())
 }
 
-/// The text of an article's `NewsArticle` document, and where the body's string starts in it,
-/// so that a page embeds the document with the body's script rendition rather than reading
-/// the body again.
+/// The text of an article's `NewsArticle` document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonLdText {
     text: String,
-    body_at: usize,
 }
 
 impl JsonLdText {
@@ -48,30 +46,29 @@ impl JsonLdText {
     pub fn into_string(self) -> String {
         self.text
     }
-
-    /// Where the `articleBody` string starts.
-    pub(crate) fn body_at(&self) -> usize {
-        self.body_at
-    }
 }
 
 /// The text of `record`'s `NewsArticle` document, made with its body as rendered once for
 /// every document (`RenderedBody::of(record)`): given that, the bytes are
 /// `to_json_bytes(&jsonld_article(record))`, written straight from the record.
 pub fn jsonld_article_text(record: &Record, body: &RenderedBody) -> JsonLdText {
-    // The body and the rest, which is rarely above 2.5 KB.
-    let mut w = Writer::with_capacity(body.text_json().len() + record.description.len() + 3072);
-    let mut body_at = 0;
-    w.object(|w| body_at = article(w, record, body));
     JsonLdText {
-        text: w.finish(),
-        body_at,
+        text: jsonld_article_document(record, body).into_string(),
     }
 }
 
+/// [`jsonld_article_text`] as a [`Document`] that borrows the body's string from `body`: its
+/// one piece, which a page embeds with the body's script rendition in its place.
+pub fn jsonld_article_document<'a>(record: &Record, body: &'a RenderedBody) -> Document<'a> {
+    // All but the body, which is rarely above 2.5 KB.
+    let mut w = Writer::with_capacity(record.description.len() + 3072);
+    w.object(|w| article(w, record, body));
+    w.finish_document()
+}
+
 /// Writes the members of `record`'s `NewsArticle` node, in key order, with `body` as its
-/// text; returns where the body's string starts.
-fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
+/// text.
+fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     w.key("@context").plain_str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
         w.key("@id").str(&record.id);
@@ -81,9 +78,7 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
         w.key("additionalType")
             .plain_str(&[SCHEMA_ORG, "/", subtype].concat());
     }
-    w.key("articleBody");
-    let body_at = w.len();
-    w.written_str(body.text_json());
+    w.key("articleBody").spliced_str(body.text_json());
     if let Some(section) = &record.section {
         w.key("articleSection").str(section);
     }
@@ -141,7 +136,6 @@ fn article(w: &mut Writer, record: &Record, body: &RenderedBody) -> usize {
     }
     w.key("url").plain_str(record.url.as_str());
     w.key("wordCount").uint(u64::from(record.word_count));
-    body_at
 }
 
 /// The channel document: a `DataFeed` whose `dataFeedElement`s summarise `records` (id, URL,

@@ -49,6 +49,7 @@
 mod atom;
 mod body;
 mod date;
+mod document;
 mod html;
 mod json;
 mod jsonfeed;
@@ -61,12 +62,15 @@ mod xml;
 
 pub use atom::{atom, atom_with};
 pub use body::RenderedBody;
+pub use document::Document;
 pub use html::body_html;
 pub use json::to_json_bytes;
 pub use jsonfeed::{json_feed, json_feed_with};
-pub use jsonld::{JsonLdText, jsonld_article, jsonld_article_text, jsonld_channel};
-pub use ninjs::{ninjs, ninjs_bytes};
-pub use page::{html_page, html_page_with};
+pub use jsonld::{
+    JsonLdText, jsonld_article, jsonld_article_document, jsonld_article_text, jsonld_channel,
+};
+pub use ninjs::{ninjs, ninjs_bytes, ninjs_document};
+pub use page::{html_page, html_page_document};
 pub use rss::{rss, rss_with};
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ use serde_json::Value;
 
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
+use crate::document::Document;
 use crate::json::{Writer, from_own_text};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{has_text, join_and};
@@ -55,7 +56,7 @@ const PICTURE: &str = "mainpic";
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
-    from_own_text(&ninjs_text(record, &RenderedBody::of(record)))
+    from_own_text(&ninjs_document(record, &RenderedBody::of(record)).into_string())
 }
 
 /// The bytes of `record`'s ninjs document, made with what other outputs already rendered for
@@ -63,20 +64,20 @@ pub fn ninjs(record: &Record) -> Value {
 /// build reads the body once for all. Given that, the bytes are
 /// `to_json_bytes(&ninjs(record))`, written straight from the record.
 pub fn ninjs_bytes(record: &Record, body: &RenderedBody) -> Vec<u8> {
-    ninjs_text(record, body).into_bytes()
+    ninjs_document(record, body).into_string().into_bytes()
 }
 
-/// The text of `record`'s ninjs document, with `body` as its bodies.
-fn ninjs_text(record: &Record, body: &RenderedBody) -> String {
-    // The bodies, and the rest, rarely above 4 KB.
-    let mut w = Writer::with_capacity(body.html_json().len() + body.text_json().len() + 4096);
+/// [`ninjs_bytes`] as a [`Document`] that borrows its two bodies from `body`.
+pub fn ninjs_document<'a>(record: &Record, body: &'a RenderedBody) -> Document<'a> {
+    // All but the bodies, which is rarely above 4 KB.
+    let mut w = Writer::with_capacity(4096);
     w.object(|w| item(w, record, body));
-    w.finish()
+    w.finish_document()
 }
 
 /// The members of `record`'s ninjs document, in key order, with `body` as its fragment and
 /// plain text.
-fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
+fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     let uri = item_uri(record);
     if let Some(image) = &record.image {
         w.key("associations")
@@ -86,7 +87,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
         w.object(|w| {
             w.key("contentType").plain_str("text/html");
             w.key("role").plain_str("main");
-            w.key("value").written_str(body.html_json());
+            w.key("value").spliced_str(body.html_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
         w.object(|w| {
@@ -94,7 +95,7 @@ fn item(w: &mut Writer, record: &Record, body: &RenderedBody) {
             w.key("charCount").uint(body.chars() as u64);
             w.key("contentType").plain_str("text/plain");
             w.key("role").plain_str("main");
-            w.key("value").written_str(body.text_json());
+            w.key("value").spliced_str(body.text_json());
             w.key("wordCount").uint(u64::from(record.word_count));
         });
     });

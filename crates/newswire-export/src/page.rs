@@ -19,8 +19,9 @@ use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
+use crate::document::Document;
 use crate::html::push_escaped;
-use crate::jsonld::{JsonLdText, jsonld_article_text};
+use crate::jsonld::jsonld_article_document;
 use crate::text::{and_separator, has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
@@ -51,23 +52,28 @@ footer p{margin:0 0 .5em}
 /// The article's HTML page. With a channel, the page links the channel's feeds.
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = RenderedBody::of(record);
-    let json_ld = jsonld_article_text(record, &body);
-    html_page_with(channel, record, &body, &json_ld)
+    let json_ld = jsonld_article_document(record, &body);
+    html_page_document(channel, record, &body, &json_ld).into_string()
 }
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
 /// body (`RenderedBody::of(record)`), whose fragment the page shows, and its JSON-LD document
-/// (`jsonld_article_text(record, &body)`), which the page embeds with the body's script
-/// rendition in place of the body's string, so that a build reads the body once for all.
-/// Given those, the page is byte for byte [`html_page`]'s.
-pub fn html_page_with(
+/// (`jsonld_article_document(record, &body)`), which the page embeds with the body's script
+/// rendition in place of the body's string, so that a build reads the body once for all. The
+/// page borrows the fragment, the script rendition and its style sheet rather than copying
+/// them; its text is byte for byte [`html_page`]'s.
+pub fn html_page_document<'a>(
     channel: Option<&Channel>,
     record: &Record,
-    body: &RenderedBody,
-    json_ld: &JsonLdText,
-) -> String {
-    let size = body.html().len() + body.text_script().len() + json_ld.as_str().len();
-    let mut out = String::with_capacity(6144 + size + size / 32);
+    body: &'a RenderedBody,
+    json_ld: &Document<'_>,
+) -> Document<'a> {
+    let (before_body, after_body) = json_ld.around_first();
+    // All but the borrowed pieces: the JSON-LD around the body, a little longer for its
+    // escapes, and the rest of the page, rarely above 5 KB.
+    let size = before_body.len() + after_body.len();
+    let mut out = String::with_capacity(5120 + size + size / 32);
+    let mut spliced: Vec<(usize, &'a str)> = Vec::with_capacity(3);
     let site = channel
         .map(|c| c.title.as_str())
         .or(record.publisher.as_ref().map(|p| p.name.as_str()));
@@ -161,9 +167,17 @@ pub fn html_page_with(
     };
     meta(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
-    push_script_document(&mut out, json_ld, body);
+    // The JSON-LD made safe for a script element: only what is around the body's string is
+    // escaped here, the body taken as `body` rendered it for a script.
+    debug_assert!(
+        json_ld.pieces().any(|piece| piece == body.text_json()),
+        "the JSON-LD of this body"
+    );
+    push_script_json(&mut out, before_body);
+    spliced.push((out.len(), body.text_script()));
+    push_script_json(&mut out, after_body);
     out.push_str("</script>\n<style>\n");
-    out.push_str(STYLE);
+    spliced.push((out.len(), STYLE));
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
 
     write_header(&mut out, record, &published, &modified);
@@ -171,27 +185,12 @@ pub fn html_page_with(
         write_figure(&mut out, image);
     }
     if !body.html().is_empty() {
-        out.push_str(body.html());
+        spliced.push((out.len(), body.html()));
         out.push('\n');
     }
     write_footer(&mut out, channel, record);
     out.push_str("</article>\n</body>\n</html>\n");
-    out
-}
-
-/// Appends the JSON-LD document for a `<script>` element, as [`push_script_json`] writes it:
-/// the body's string, which is most of it, is taken as `body` rendered it for a script, and
-/// only the rest is escaped here.
-fn push_script_document(out: &mut String, json_ld: &JsonLdText, body: &RenderedBody) {
-    let text = json_ld.as_str();
-    let (before, rest) = text.split_at(json_ld.body_at());
-    debug_assert!(
-        rest.starts_with(body.text_json()),
-        "the JSON-LD of this body"
-    );
-    push_script_json(out, before);
-    out.push_str(body.text_script());
-    push_script_json(out, &rest[body.text_json().len()..]);
+    Document::new(out, spliced)
 }
 
 /// Appends JSON text for a `<script>` element: `json` with `<`, `>`, `&`, U+2028 and U+2029
