@@ -10,7 +10,11 @@ use crate::diag::Sink;
 /// Parses `content`, whose first line is line `first_line` of the file. Syntax errors are
 /// reported; what could be read is still returned, so that every problem shows at once, with
 /// whether there were syntax errors.
-pub(crate) fn parse(content: &str, first_line: u32, sink: &mut Sink<'_>) -> (Vec<Entry>, bool) {
+pub(crate) fn parse<'a>(
+    content: &'a str,
+    first_line: u32,
+    sink: &mut Sink<'_>,
+) -> (Vec<Entry<'a>>, bool) {
     let index = LineIndex::new(content, first_line);
     let (table, errors) = DeTable::parse_recoverable(content);
     for e in &errors {
@@ -39,15 +43,15 @@ pub(crate) fn tidy(message: &str) -> String {
     }
 }
 
-fn entries(table: DeTable<'_>, index: &LineIndex<'_>) -> Vec<Entry> {
-    let mut out: Vec<Entry> = table
+fn entries<'a>(table: DeTable<'a>, index: &LineIndex<'_>) -> Vec<Entry<'a>> {
+    let mut out: Vec<Entry<'a>> = table
         .into_iter()
         // A date-time the parser could not read is a placeholder with neither date nor time;
         // the syntax error says what is wrong with it, so the key is left out.
         .filter(|(_, value)| !is_placeholder(value.get_ref()))
         .map(|(key, value)| Entry {
             key_pos: index.pos(key.span()),
-            key: key.into_inner().into_owned(),
+            key: key.into_inner(),
             value: node(value, index),
         })
         .collect();
@@ -61,10 +65,10 @@ fn is_placeholder(value: &DeValue<'_>) -> bool {
     matches!(value, DeValue::Datetime(d) if d.date.is_none() && d.time.is_none())
 }
 
-fn node(value: Spanned<DeValue<'_>>, index: &LineIndex<'_>) -> Node {
+fn node<'a>(value: Spanned<DeValue<'a>>, index: &LineIndex<'_>) -> Node<'a> {
     let pos = index.pos(value.span());
     let value = match value.into_inner() {
-        DeValue::String(s) => Value::Str(s.into_owned()),
+        DeValue::String(s) => Value::Str(s),
         DeValue::Integer(i) => Value::Number(i.as_str().to_owned()),
         DeValue::Float(f) => Value::Number(f.as_str().to_owned()),
         DeValue::Boolean(b) => Value::Bool(b),
@@ -85,7 +89,7 @@ mod tests {
     fn check(content: &str, keys: &[&str], diagnostics: &[&str]) {
         let mut sink = Sink::new("t.txt");
         let (entries, _) = parse(content, 2, &mut sink);
-        let got: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        let got: Vec<&str> = entries.iter().map(|e| &*e.key).collect();
         assert_eq!(got, keys, "keys of {content:?}");
         assert_eq!(
             sink.located_codes(),

@@ -19,7 +19,11 @@ const MAX_BRACKET_DEPTH: usize = 1_000;
 
 /// Parses `content`, whose first line is line `first_line` of the file; returns the entries
 /// and whether there were syntax errors.
-pub(crate) fn parse(content: &str, first_line: u32, sink: &mut Sink<'_>) -> (Vec<Entry>, bool) {
+pub(crate) fn parse(
+    content: &str,
+    first_line: u32,
+    sink: &mut Sink<'_>,
+) -> (Vec<Entry<'static>>, bool) {
     if let Some(offset) = too_deep(content) {
         let pos = LineIndex::new(content, first_line).pos(offset..offset + 1);
         sink.error(
@@ -156,7 +160,7 @@ impl Lines<'_> {
         region: Range<usize>,
         top: bool,
         fallback: Pos,
-    ) -> Vec<Entry> {
+    ) -> Vec<Entry<'static>> {
         let keys = self.keys_in(region.clone(), top);
         let found: Vec<Found> = map
             .into_iter()
@@ -192,7 +196,7 @@ impl Lines<'_> {
                 };
                 Entry {
                     value: self.convert(value, sub, key_pos),
-                    key,
+                    key: key.into(),
                     key_pos,
                 }
             })
@@ -200,12 +204,12 @@ impl Lines<'_> {
     }
 
     /// Converts `value`, which occupies the lines `region` (its key's line first).
-    fn convert(&self, value: Yaml, region: Range<usize>, pos: Pos) -> Node {
+    fn convert(&self, value: Yaml, region: Range<usize>, pos: Pos) -> Node<'static> {
         let value = match value {
             Yaml::Null => Value::Null,
             Yaml::Bool(b) => Value::Bool(b),
             Yaml::Number(n) => Value::Number(n.to_string()),
-            Yaml::String(s) => Value::Str(s),
+            Yaml::String(s) => Value::Str(s.into()),
             Yaml::Sequence(items) => Value::Array(self.items(items, region, pos)),
             Yaml::Mapping(map) => Value::Table(self.entries(map, region, false, pos)),
             Yaml::Tagged(_) => Value::Other("a tagged value"),
@@ -213,7 +217,7 @@ impl Lines<'_> {
         Node { value, pos }
     }
 
-    fn items(&self, items: Vec<Yaml>, region: Range<usize>, pos: Pos) -> Vec<Node> {
+    fn items(&self, items: Vec<Yaml>, region: Range<usize>, pos: Pos) -> Vec<Node<'static>> {
         // Block-style items: the lines after the key that open with a dash, at the smallest
         // indentation among them.
         let after = (region.start + 1).min(region.end)..region.end;
@@ -273,7 +277,7 @@ mod tests {
     /// keys after their parent, and the diagnostics as `code line:column`.
     #[track_caller]
     fn check(content: &str, keys: &[&str], diagnostics: &[&str]) {
-        fn walk(entries: &[Entry], out: &mut Vec<String>) {
+        fn walk(entries: &[Entry<'_>], out: &mut Vec<String>) {
             for e in entries {
                 out.push(format!("{}@{}:{}", e.key, e.key_pos.line, e.key_pos.column));
                 if let Value::Table(inner) = &e.value.value {
@@ -328,7 +332,7 @@ mod tests {
         assert!(!broken);
         assert_eq!(entries.len(), 20_000);
         let last = &entries[19_999];
-        assert_eq!((last.key.as_str(), last.key_pos.line), ("key19999", 20_001));
+        assert_eq!((&*last.key, last.key_pos.line), ("key19999", 20_001));
     }
 
     #[test]

@@ -207,13 +207,13 @@ pub(crate) fn split<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Split<'a>>
 
 /// Removes the characters XML 1.0 forbids from every string value, with a warning for each
 /// value: escapes such as `\u0000` write them where the text itself holds none.
-fn remove_forbidden(entries: &mut [Entry], sink: &mut Sink<'_>) {
+fn remove_forbidden(entries: &mut [Entry<'_>], sink: &mut Sink<'_>) {
     for e in entries {
         remove_forbidden_in(&mut e.value, sink);
     }
 }
 
-fn remove_forbidden_in(node: &mut Node, sink: &mut Sink<'_>) {
+fn remove_forbidden_in(node: &mut Node<'_>, sink: &mut Sink<'_>) {
     match &mut node.value {
         Value::Str(s) => {
             let Some(first) = first_forbidden_in_xml(s).and_then(|at| s[at..].chars().next())
@@ -221,7 +221,7 @@ fn remove_forbidden_in(node: &mut Node, sink: &mut Sink<'_>) {
                 return;
             };
             let before = s.chars().count();
-            s.retain(|c| !is_forbidden(c));
+            s.to_mut().retain(|c| !is_forbidden(c));
             let removed = before - s.chars().count();
             let name = format!("U+{:04X}", u32::from(first));
             let message = if removed == 1 {
@@ -249,7 +249,7 @@ fn remove_forbidden_in(node: &mut Node, sink: &mut Sink<'_>) {
 }
 
 /// Reads the entries into typed fields.
-fn read(format: Format, entries: Vec<Entry>, sink: &mut Sink<'_>) -> FrontMatter {
+fn read(format: Format, entries: Vec<Entry<'_>>, sink: &mut Sink<'_>) -> FrontMatter {
     let mut r = Reader {
         sink,
         format,
@@ -261,7 +261,7 @@ fn read(format: Format, entries: Vec<Entry>, sink: &mut Sink<'_>) -> FrontMatter
     let mut url = None;
     let mut canonical = None;
     for e in &entries {
-        match e.key.as_str() {
+        match &*e.key {
             "headline" => r.fm.headline = r.text(e, "headline"),
             "description" => r.fm.description = r.text(e, "description"),
             "section" => r.fm.section = r.text(e, "section"),
@@ -336,7 +336,7 @@ struct Reader<'s, 'f> {
 }
 
 impl Reader<'_, '_> {
-    fn unknown(&mut self, e: &Entry, known: &[&str], within: &str) {
+    fn unknown(&mut self, e: &Entry<'_>, known: &[&str], within: &str) {
         let lower = e.key.to_lowercase();
         let suggestion = ALIASES
             .iter()
@@ -359,7 +359,7 @@ impl Reader<'_, '_> {
     }
 
     /// Reports that `key` has the wrong kind of value.
-    fn wrong(&mut self, node: &Node, key: &'static str, expected: &str) {
+    fn wrong(&mut self, node: &Node<'_>, key: &'static str, expected: &str) {
         let message = match &node.value {
             Value::Null => format!("`{key}` has no value; it must be {expected}"),
             Value::Str(s) if s.trim().is_empty() => {
@@ -373,7 +373,7 @@ impl Reader<'_, '_> {
         self.fm.rejected.push(key);
     }
 
-    fn string(&mut self, node: &Node, key: &'static str) -> Option<String> {
+    fn string(&mut self, node: &Node<'_>, key: &'static str) -> Option<String> {
         match &node.value {
             Value::Str(s) => {
                 let text = squash(s);
@@ -391,12 +391,12 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn text(&mut self, e: &Entry, key: &'static str) -> Option<At<String>> {
+    fn text(&mut self, e: &Entry<'_>, key: &'static str) -> Option<At<String>> {
         let s = self.string(&e.value, key)?;
         Some(At::new(s, e.key_pos))
     }
 
-    fn slug(&mut self, e: &Entry) -> Option<At<Slug>> {
+    fn slug(&mut self, e: &Entry<'_>) -> Option<At<Slug>> {
         let s = self.string(&e.value, "slug")?;
         match Slug::new(&s) {
             Ok(slug) => Some(At::new(slug, e.key_pos)),
@@ -418,7 +418,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn url(&mut self, node: &Node, key: &'static str) -> Option<At<AbsoluteUrl>> {
+    fn url(&mut self, node: &Node<'_>, key: &'static str) -> Option<At<AbsoluteUrl>> {
         let s = self.string(node, key)?;
         match AbsoluteUrl::parse(&s) {
             Ok(url) => Some(At::new(url, node.pos)),
@@ -440,7 +440,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn timestamp(&mut self, e: &Entry, key: &'static str) -> Option<At<Timestamp>> {
+    fn timestamp(&mut self, e: &Entry<'_>, key: &'static str) -> Option<At<Timestamp>> {
         let raw: Cow<'_, str> = match &e.value.value {
             Value::Str(s) => Cow::Borrowed(s.trim()),
             // A TOML date-time with a date, a time with seconds and an offset is read from its
@@ -504,7 +504,7 @@ impl Reader<'_, '_> {
         None
     }
 
-    fn language(&mut self, e: &Entry) -> Option<At<LanguageTag>> {
+    fn language(&mut self, e: &Entry<'_>) -> Option<At<LanguageTag>> {
         let s = self.string(&e.value, "language")?;
         match LanguageTag::parse(&s) {
             Ok(tag) => Some(At::new(tag, e.key_pos)),
@@ -522,7 +522,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn genre(&mut self, e: &Entry) -> Option<At<Genre>> {
+    fn genre(&mut self, e: &Entry<'_>) -> Option<At<Genre>> {
         let s = self.string(&e.value, "genre")?;
         match Genre::from_name(&s) {
             Some(g) => Some(At::new(g, e.key_pos)),
@@ -541,7 +541,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn keywords(&mut self, e: &Entry) -> Vec<String> {
+    fn keywords(&mut self, e: &Entry<'_>) -> Vec<String> {
         /// How many keywords are compared one by one before a set of them is kept.
         const FEW: usize = 16;
         let mut out: Vec<String> = Vec::new();
@@ -581,7 +581,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn authors(&mut self, e: &Entry) -> Option<At<Vec<Person>>> {
+    fn authors(&mut self, e: &Entry<'_>) -> Option<At<Vec<Person>>> {
         let mut people = Vec::new();
         match &e.value.value {
             Value::Str(_) => people.extend(self.person(&e.value)),
@@ -599,13 +599,13 @@ impl Reader<'_, '_> {
         (!people.is_empty()).then(|| At::new(people, e.key_pos))
     }
 
-    fn person(&mut self, node: &Node) -> Option<Person> {
+    fn person(&mut self, node: &Node<'_>) -> Option<Person> {
         match &node.value {
             Value::Str(_) => Some(Person::named(self.string(node, "authors")?)),
             Value::Table(entries) => {
                 let mut person = Person::named("");
                 for e in entries {
-                    match e.key.as_str() {
+                    match &*e.key {
                         "name" => {
                             person.name = self.string(&e.value, "authors.name").unwrap_or_default();
                         }
@@ -633,7 +633,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn image(&mut self, e: &Entry) -> Option<At<Image>> {
+    fn image(&mut self, e: &Entry<'_>) -> Option<At<Image>> {
         let mut image = Image {
             url: None,
             alt: None,
@@ -644,7 +644,7 @@ impl Reader<'_, '_> {
             Value::Str(_) => image.url = Some(self.url(&e.value, "image")?.value),
             Value::Table(entries) => {
                 for sub in entries {
-                    match sub.key.as_str() {
+                    match &*sub.key {
                         "url" => image.url = self.url(&sub.value, "image.url").map(|u| u.value),
                         "alt" => image.alt = self.string(&sub.value, "image.alt"),
                         "caption" => image.caption = self.string(&sub.value, "image.caption"),

@@ -1,33 +1,36 @@
 //! The front matter as a tree of values with positions, the same for TOML and YAML.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::diag::{Pos, to_u32};
 
 /// One value and where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub(crate) value: Value,
+pub(crate) struct Node<'a> {
+    pub(crate) value: Value<'a>,
     pub(crate) pos: Pos,
 }
 
-/// A front matter value.
+/// A front matter value. Strings and keys borrow the front matter's text where the parser
+/// does (TOML without escapes), so that reading them copies nothing that is copied again
+/// when the fields are read.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    Str(String),
+pub(crate) enum Value<'a> {
+    Str(Cow<'a, str>),
     /// A number, as written.
     Number(String),
     Bool(bool),
     /// A TOML date-time, as its parser read it: it may lack a date, a time or an offset.
     DateTime(toml::value::Datetime),
-    Array(Vec<Node>),
-    Table(Vec<Entry>),
+    Array(Vec<Node<'a>>),
+    Table(Vec<Entry<'a>>),
     Null,
     /// Anything else, by name (a YAML tag).
     Other(&'static str),
 }
 
-impl Value {
+impl Value<'_> {
     /// What the value is, for messages: "a number".
     pub(crate) fn kind(&self) -> &'static str {
         match self {
@@ -45,10 +48,10 @@ impl Value {
 
 /// One key of a table and its value.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
-    pub(crate) key: String,
+pub(crate) struct Entry<'a> {
+    pub(crate) key: Cow<'a, str>,
     pub(crate) key_pos: Pos,
-    pub(crate) value: Node,
+    pub(crate) value: Node<'a>,
 }
 
 /// How many bytes apart the marks of a [`LineIndex`] are.
