@@ -122,9 +122,7 @@ impl<'a> LineIndex<'a> {
     /// How many characters lie between `line_start` and `offset`, character boundaries.
     fn chars_between(&self, line_start: usize, offset: usize) -> usize {
         if offset - line_start <= MARK_STRIDE {
-            self.text
-                .get(line_start..offset)
-                .map_or(0, |s| s.chars().count())
+            self.text.get(line_start..offset).map_or(0, count_chars)
         } else {
             self.chars_before(offset) - self.chars_before(line_start)
         }
@@ -148,12 +146,24 @@ impl<'a> LineIndex<'a> {
         } else {
             0
         };
-        let length = self.text.get(start..end).map_or(0, |s| s.chars().count());
+        let length = self.text.get(start..end).map_or(0, count_chars);
         Pos::new(
             self.first_line.saturating_add(to_u32(idx)),
             to_u32(column).saturating_add(1),
             to_u32(length),
         )
+    }
+}
+
+/// How many characters `s` holds. Front matter is mostly ASCII, whose characters are its
+/// bytes: checking that a word at a time costs less than counting the characters of a short
+/// text, which the standard library does a byte at a time. Longer texts, such as Markdown
+/// paragraphs, are counted without the check.
+fn count_chars(s: &str) -> usize {
+    if s.len() <= MARK_STRIDE && s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
@@ -175,6 +185,30 @@ mod tests {
         check("a = [\n1]\n", 4..8, (2, 5, 1));
         check("a", 5..9, (2, 2, 0));
         check("é\nx", 1..2, (2, 1, 0));
+    }
+
+    #[test]
+    fn columns_and_lengths_count_characters() {
+        // ASCII lines, lines with other characters and a line past the stride, with spans of
+        // every length from every character.
+        let long = "a".repeat(MARK_STRIDE) + "é = 1";
+        let text = format!("url = \"https://n.example\"\nbé = \"né\"\n{long}\nx = 1");
+        let index = LineIndex::new(&text, 2);
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &start in &bounds {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let column = text[line_start..start].chars().count() + 1;
+            for &end in bounds.iter().filter(|&&end| end >= start) {
+                let length = text[start..end.min(line_end)].chars().count();
+                let p = index.pos(start..end);
+                assert_eq!(
+                    (p.column as usize, p.length as usize),
+                    (column, length),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]
