@@ -300,6 +300,33 @@ fn read(format: Format, entries: Vec<Entry<'_>>, sink: &mut Sink<'_>) -> FrontMa
 
 /// `s` with its words separated by single spaces, without white space around them.
 fn squash(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_owned();
+    }
+    squash_words(s)
+}
+
+/// Whether `s` is printable ASCII with single spaces between its words and none around
+/// them, which [`squash`] leaves as it is. Most values are; checking their bytes costs less
+/// than splitting them into words, which decodes every character. The checks run over every
+/// byte without stopping early, which lets them test many bytes at once.
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    let printable = b
+        .iter()
+        .fold(true, |ok, &c| ok & (b' '..=b'~').contains(&c));
+    let doubled = b
+        .iter()
+        .zip(&b[1..])
+        .fold(false, |d, (&x, &y)| d | ((x == b' ') & (y == b' ')));
+    printable & !doubled & (first != b' ') & (last != b' ')
+}
+
+/// [`squash`] for any text.
+fn squash_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -979,6 +1006,28 @@ mod tests {
         for (text, expect, diagnostics) in cases {
             check(text, expect, diagnostics);
         }
+    }
+
+    /// Values already squashed are copied as they are: the same as squashing them word by
+    /// word, over white space of every kind, control characters and other scripts.
+    #[test]
+    fn squashed_values_are_copied_as_squashing_would_leave_them() {
+        let parts = [
+            "", " ", "  ", "a", "Bo", "~", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{7f}",
+            "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}", "é", "港",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}x{c}{a}");
+                    assert_eq!(squash(&s), squash_words(&s), "{s:?}");
+                    let s = format!("{b}{a}{c}");
+                    assert_eq!(squash(&s), squash_words(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(is_squashed("Harbour lights return"));
+        assert!(!is_squashed("Harbour  lights"));
     }
 
     #[test]
