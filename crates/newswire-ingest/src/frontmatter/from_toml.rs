@@ -4,27 +4,27 @@ use newswire_model::Code;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::tree::{Entry, LineIndex, Node, Value};
+use super::tree::{Entry, LineIndex, Node, Place, Value};
 use crate::diag::Sink;
 
-/// Parses `content`, whose first line is line `first_line` of the file. Syntax errors are
-/// reported; what could be read is still returned, so that every problem shows at once, with
-/// whether there were syntax errors.
+/// Parses `content`, whose file positions `index` finds (the values keep it, to find theirs
+/// when asked). Syntax errors are reported; what could be read is still returned, so that
+/// every problem shows at once, with whether there were syntax errors.
 pub(crate) fn parse<'a>(
     content: &'a str,
-    first_line: u32,
+    index: &'a LineIndex<'a>,
     sink: &mut Sink<'_>,
 ) -> (Vec<Entry<'a>>, bool) {
-    let index = LineIndex::new(content, first_line);
     let (table, errors) = DeTable::parse_recoverable(content);
     for e in &errors {
-        let pos = e
-            .span()
-            .map_or_else(|| crate::diag::Pos::line(first_line), |s| index.pos(s));
+        let pos = e.span().map_or_else(
+            || crate::diag::Pos::line(index.first_line()),
+            |s| index.pos(s),
+        );
         sink.error(Code::FrontMatterSyntax, pos, tidy(e.message()))
             .hint("the front matter between `+++` lines must be valid TOML, such as `headline = \"Harbour lights return\"`");
     }
-    (entries(table.into_inner(), &index), !errors.is_empty())
+    (entries(table.into_inner(), index), !errors.is_empty())
 }
 
 /// A parser message as a diagnostic message: lower-case start, no closing full stop, one line.
@@ -43,7 +43,7 @@ pub(crate) fn tidy(message: &str) -> String {
     }
 }
 
-fn entries<'a>(table: DeTable<'a>, index: &LineIndex<'_>) -> Vec<Entry<'a>> {
+fn entries<'a>(table: DeTable<'a>, index: &'a LineIndex<'a>) -> Vec<Entry<'a>> {
     let mut out: Vec<Entry<'a>> = table
         .into_iter()
         // A date-time the parser could not read is a placeholder with neither date nor time;
@@ -65,8 +65,9 @@ fn is_placeholder(value: &DeValue<'_>) -> bool {
     matches!(value, DeValue::Datetime(d) if d.date.is_none() && d.time.is_none())
 }
 
-fn node<'a>(value: Spanned<DeValue<'a>>, index: &LineIndex<'_>) -> Node<'a> {
-    let pos = index.pos(value.span());
+fn node<'a>(value: Spanned<DeValue<'a>>, index: &'a LineIndex<'a>) -> Node<'a> {
+    let span = value.span();
+    let place = Place::Span(index, span.start, span.end);
     let value = match value.into_inner() {
         DeValue::String(s) => Value::Str(s),
         DeValue::Integer(i) => Value::Number(i.as_str().to_owned()),
@@ -76,7 +77,7 @@ fn node<'a>(value: Spanned<DeValue<'a>>, index: &LineIndex<'_>) -> Node<'a> {
         DeValue::Array(items) => Value::Array(items.into_iter().map(|v| node(v, index)).collect()),
         DeValue::Table(t) => Value::Table(entries(t, index)),
     };
-    Node { value, pos }
+    Node { value, place }
 }
 
 #[cfg(test)]
@@ -88,7 +89,8 @@ mod tests {
     #[track_caller]
     fn check(content: &str, keys: &[&str], diagnostics: &[&str]) {
         let mut sink = Sink::new("t.txt");
-        let (entries, _) = parse(content, 2, &mut sink);
+        let index = LineIndex::new(content, 2);
+        let (entries, _) = parse(content, &index, &mut sink);
         let got: Vec<&str> = entries.iter().map(|e| &*e.key).collect();
         assert_eq!(got, keys, "keys of {content:?}");
         assert_eq!(

@@ -9,7 +9,7 @@ use newswire_model::Code;
 use serde_norway::Value as Yaml;
 
 use super::from_toml::tidy;
-use super::tree::{Entry, LineIndex, Node, Value};
+use super::tree::{Entry, LineIndex, Node, Place, Value};
 use crate::diag::{Pos, Sink, to_u32};
 
 /// The deepest nesting of brackets (`[`, `{`) read. The YAML parser refuses documents nested
@@ -214,7 +214,10 @@ impl Lines<'_> {
             Yaml::Mapping(map) => Value::Table(self.entries(map, region, false, pos)),
             Yaml::Tagged(_) => Value::Other("a tagged value"),
         };
-        Node { value, pos }
+        Node {
+            value,
+            place: Place::Pos(pos),
+        }
     }
 
     fn items(&self, items: Vec<Yaml>, region: Range<usize>, pos: Pos) -> Vec<Node<'static>> {

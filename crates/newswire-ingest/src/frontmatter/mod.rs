@@ -178,8 +178,13 @@ pub(crate) fn split<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Split<'a>>
         if line.trim_end() == format.delimiter() {
             let content = &rest[..offset];
             let body = rest.get(offset + line.len() + 1..).unwrap_or_default();
+            // TOML values find their positions from the index when asked, so it outlives them.
+            let index;
             let (mut entries, broken) = match format {
-                Format::Toml => from_toml::parse(content, 2, sink),
+                Format::Toml => {
+                    index = LineIndex::new(content, 2);
+                    from_toml::parse(content, &index, sink)
+                }
                 Format::Yaml => from_yaml::parse(content, 2, sink),
             };
             remove_forbidden(&mut entries, sink);
@@ -232,7 +237,7 @@ fn remove_forbidden_in(node: &mut Node<'_>, sink: &mut Sink<'_>) {
                      with {name}"
                 )
             };
-            sink.warning(Code::ForbiddenCharacter, node.pos, message)
+            sink.warning(Code::ForbiddenCharacter, node.pos(), message)
                 .hint(format!(
                     "delete the escape that writes it (such as `\\u{:04X}`) from the front matter",
                     u32::from(first)
@@ -395,7 +400,7 @@ impl Reader<'_, '_> {
             v => format!("`{key}` must be {expected}, not {}", v.kind()),
         };
         self.sink
-            .error(Code::FrontMatterValue, node.pos, message)
+            .error(Code::FrontMatterValue, node.pos(), message)
             .hint(format!("write it as {}", self.format.example(key)));
         self.fm.rejected.push(key);
     }
@@ -431,7 +436,7 @@ impl Reader<'_, '_> {
                 self.sink
                     .error(
                         Code::InvalidSlug,
-                        e.value.pos,
+                        e.value.pos(),
                         format!("`slug` is not a valid slug: {s:?}"),
                     )
                     .hint(format!(
@@ -448,12 +453,12 @@ impl Reader<'_, '_> {
     fn url(&mut self, node: &Node<'_>, key: &'static str) -> Option<At<AbsoluteUrl>> {
         let s = self.string(node, key)?;
         match AbsoluteUrl::parse(&s) {
-            Ok(url) => Some(At::new(url, node.pos)),
+            Ok(url) => Some(At::new(url, node.pos())),
             Err(err) => {
                 self.sink
                     .error(
                         Code::InvalidUrl,
-                        node.pos,
+                        node.pos(),
                         format!("`{key}` is not an absolute http(s) URL: {s:?}"),
                     )
                     .hint(format!(
@@ -492,7 +497,7 @@ impl Reader<'_, '_> {
             self.sink
                 .error(
                     Code::FrontMatterValue,
-                    e.value.pos,
+                    e.value.pos(),
                     format!(
                         "`{key}` has a leap second (second 60) that is not at 23:59:60 UTC: {raw}"
                     ),
@@ -525,7 +530,7 @@ impl Reader<'_, '_> {
             )
         };
         self.sink
-            .error(Code::FrontMatterValue, e.value.pos, message)
+            .error(Code::FrontMatterValue, e.value.pos(), message)
             .hint(hint);
         self.fm.rejected.push(key);
         None
@@ -539,7 +544,7 @@ impl Reader<'_, '_> {
                 self.sink
                     .error(
                         Code::InvalidLanguage,
-                        e.value.pos,
+                        e.value.pos(),
                         format!("`language` is not a BCP 47 language tag: {s:?}"),
                     )
                     .hint(err.rule());
@@ -558,7 +563,7 @@ impl Reader<'_, '_> {
                 self.sink
                     .error(
                         Code::FrontMatterValue,
-                        e.value.pos,
+                        e.value.pos(),
                         format!("unknown genre {s:?}"),
                     )
                     .hint(format!("use one of: {}", names.join(", ")));
@@ -646,7 +651,7 @@ impl Reader<'_, '_> {
                         return None;
                     }
                     self.sink
-                        .error(Code::FrontMatterValue, node.pos, "an author has no `name`")
+                        .error(Code::FrontMatterValue, node.pos(), "an author has no `name`")
                         .hint("give every author a `name`, such as `{ name = \"Ada Quill\", role = \"Staff Writer\" }`");
                     self.fm.rejected.push("authors");
                     return None;

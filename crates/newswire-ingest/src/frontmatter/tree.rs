@@ -9,7 +9,39 @@ use crate::diag::{Pos, to_u32};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node<'a> {
     pub(crate) value: Value<'a>,
-    pub(crate) pos: Pos,
+    pub(crate) place: Place<'a>,
+}
+
+impl Node<'_> {
+    /// Where the value is.
+    pub(crate) fn pos(&self) -> Pos {
+        self.place.pos()
+    }
+}
+
+/// Where a value is: its position, or the byte range the TOML parser gives, made a position
+/// only when one is asked for. Few values are (those a diagnostic is about, and URLs), and
+/// finding a position costs more than the rest of converting a value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Place<'a> {
+    Pos(Pos),
+    Span(&'a LineIndex<'a>, usize, usize),
+}
+
+impl Place<'_> {
+    fn pos(self) -> Pos {
+        match self {
+            Place::Pos(pos) => pos,
+            Place::Span(index, start, end) => index.pos(start..end),
+        }
+    }
+}
+
+/// Places are the same when their positions are.
+impl PartialEq for Place<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.pos() == other.pos()
+    }
 }
 
 /// A front matter value. Strings and keys borrow the front matter's text where the parser
@@ -85,6 +117,11 @@ impl<'a> LineIndex<'a> {
             first_line,
             marks: OnceCell::new(),
         }
+    }
+
+    /// The file line of the text's first line.
+    pub(crate) fn first_line(&self) -> u32 {
+        self.first_line
     }
 
     /// A mark at the first character boundary at or after each multiple of the stride, the
