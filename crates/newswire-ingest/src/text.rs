@@ -86,11 +86,25 @@ struct Spaces {
     chars: u32,
 }
 
+/// How many pairs of bytes [`scan_spaces`] tests at once.
+const LANES: usize = 16;
+
+/// Which lanes of the last, overlapping block of pairs are new: `LAST_LANES[t..][..LANES]` is 1
+/// in the last `t` lanes only.
+const LAST_LANES: [u8; 2 * LANES] = {
+    let mut lanes = [0; 2 * LANES];
+    let mut i = LANES;
+    while i < 2 * LANES {
+        lanes[i] = 1;
+        i += 1;
+    }
+    lanes
+};
+
 /// Whether `s` holds a tab or two spaces in a row, and how many characters it has: one pass
 /// over the pairs of bytes, tested a block at a time without branches. A character is a byte
 /// that does not continue one (0x80 to 0xBF).
 fn scan_spaces(s: &str) -> Spaces {
-    const BLOCK: usize = 32;
     let b = s.as_bytes();
     let Some((&last, before)) = b.split_last() else {
         return Spaces {
@@ -100,27 +114,77 @@ fn scan_spaces(s: &str) -> Spaces {
     };
     // The first byte of a text starts a character; the others are the `after` bytes.
     let after = &b[1..];
-    let hit = |x: u8, y: u8| u8::from((x == b'\t') | ((x == b' ') & (y == b' ')));
-    let continues = |y: u8| u8::from((y & 0xC0) == 0x80);
-    let (before_blocks, before_tail) = before.as_chunks::<BLOCK>();
-    let (after_blocks, after_tail) = after.as_chunks::<BLOCK>();
     let mut collapse = last == b'\t';
     let mut continuations = 0usize;
-    for (x, y) in before_blocks.iter().zip(after_blocks) {
-        let (hits, more) = x.iter().zip(y).fold((0u8, 0u8), |(h, c), (&x, &y)| {
-            (h | hit(x, y), c + continues(y))
-        });
-        collapse |= hits != 0;
-        continuations += usize::from(more);
+    let (Some(x_last), Some(y_last)) = (before.last_chunk::<LANES>(), after.last_chunk::<LANES>())
+    else {
+        // Shorter than a block: a byte at a time.
+        for (&x, &y) in before.iter().zip(after) {
+            collapse |= is_collapsed(x, y) != 0;
+            continuations += usize::from(continues(y));
+        }
+        return Spaces {
+            collapse,
+            chars: to_u32(b.len() - continuations),
+        };
+    };
+    // Each lane keeps its own tally, summed once for the text rather than once a block; a
+    // lane's count of continuation bytes is a byte, so it is summed every 255 blocks.
+    let mut hits = [0u8; LANES];
+    let (before_blocks, _) = before.as_chunks::<LANES>();
+    let (after_blocks, _) = after.as_chunks::<LANES>();
+    for (xs, ys) in before_blocks.chunks(255).zip(after_blocks.chunks(255)) {
+        let mut more = [0u8; LANES];
+        for (x, y) in xs.iter().zip(ys) {
+            scan_block(x, y, &[1; LANES], &mut hits, &mut more);
+        }
+        continuations += lane_sum(more);
     }
-    for (&x, &y) in before_tail.iter().zip(after_tail) {
-        collapse |= hit(x, y) != 0;
-        continuations += usize::from(continues(y));
+    // The pairs after the last whole block: the last block of pairs, which overlaps pairs
+    // already tested. A pair found twice is found all the same; only the new lanes count.
+    let tail = before.len() % LANES;
+    if tail > 0 {
+        let mut more = [0u8; LANES];
+        let new = LAST_LANES[tail..]
+            .first_chunk::<LANES>()
+            .unwrap_or(&[0; LANES]);
+        scan_block(x_last, y_last, new, &mut hits, &mut more);
+        continuations += lane_sum(more);
     }
+    collapse |= hits != [0; LANES];
     Spaces {
         collapse,
         chars: to_u32(b.len() - continuations),
     }
+}
+
+/// 1 when the pair `x`, `y` is a tab or two spaces.
+fn is_collapsed(x: u8, y: u8) -> u8 {
+    u8::from((x == b'\t') | ((x == b' ') & (y == b' ')))
+}
+
+/// 1 when `y` continues a character.
+fn continues(y: u8) -> u8 {
+    u8::from((y & 0xC0) == 0x80)
+}
+
+/// Tests one block of pairs, counting continuation bytes in the lanes where `count` is 1.
+#[inline(always)]
+fn scan_block(
+    x: &[u8; LANES],
+    y: &[u8; LANES],
+    count: &[u8; LANES],
+    hits: &mut [u8; LANES],
+    more: &mut [u8; LANES],
+) {
+    for k in 0..LANES {
+        hits[k] |= is_collapsed(x[k], y[k]);
+        more[k] += continues(y[k]) & count[k];
+    }
+}
+
+fn lane_sum(lanes: [u8; LANES]) -> usize {
+    lanes.iter().map(|&n| usize::from(n)).sum()
 }
 
 /// Replaces tabs with spaces and runs of spaces with one.
@@ -646,6 +710,36 @@ mod tests {
             return Some(end);
         }
         None
+    }
+
+    /// [`scan_spaces`] on texts long enough for its lanes to be summed more than once, with
+    /// the pair it looks for at either end.
+    #[test]
+    fn spaces_scanned_in_long_texts() {
+        for len in [
+            255 * LANES - 2,
+            255 * LANES + 1,
+            255 * LANES + 7,
+            600 * LANES + 5,
+        ] {
+            let body = "é".repeat(len / 2) + &"x".repeat(len % 2);
+            for s in [
+                body.clone(),
+                format!("  {body}"),
+                format!("{body}  "),
+                format!("{body}\t"),
+                format!("{body}\tx"),
+            ] {
+                let spaces = scan_spaces(&s);
+                assert_eq!(spaces.chars, char_len(&s), "{} bytes", s.len());
+                assert_eq!(
+                    spaces.collapse,
+                    s.contains('\t') || s.contains("  "),
+                    "{} bytes",
+                    s.len()
+                );
+            }
+        }
     }
 
     #[test]
