@@ -266,13 +266,17 @@ pub(crate) fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(suffix).then(|| &s[..cut])
 }
 
-/// Words that end with a full stop without ending a sentence.
+/// Words that end with a full stop without ending a sentence, in lower case and in byte order
+/// (a binary search finds a word among them).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "capt", "cmdr", "adm", "maj", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "rev", "hon",
+    "adm", "approx", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "dec",
+    "dept", "dr", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul",
+    "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "nov", "oct", "prof", "rd", "rep",
+    "rev", "sen", "sep", "sept", "sgt", "sr", "st", "univ", "vol", "vs",
 ];
+
+/// The length of the longest of [`ABBREVIATIONS`], in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
 
 /// Whether the word that ends `before` (just before a full stop) is an abbreviation or an
 /// initial rather than the end of a sentence; `next` is the character after the space.
@@ -297,7 +301,21 @@ fn ends_with_abbreviation(before: &str, next: char) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    is_abbreviation(word)
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`], compared without regard to ASCII case: put in
+/// lower case on the stack, it is looked up by binary search rather than compared with each.
+fn is_abbreviation(word: &str) -> bool {
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 fn is_closing(c: char) -> bool {
@@ -710,6 +728,45 @@ mod tests {
             return Some(end);
         }
         None
+    }
+
+    #[test]
+    fn abbreviations_are_found_by_binary_search() {
+        assert!(ABBREVIATIONS.is_sorted(), "in byte order");
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| (*a).to_owned()).collect();
+        words.extend(ABBREVIATIONS.iter().map(|a| a.to_ascii_uppercase()));
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("{a}s")));
+        words.extend(ABBREVIATIONS.iter().map(|a| a[1..].to_owned()));
+        words.extend(
+            [
+                "",
+                "a",
+                "Approxi",
+                "approx",
+                "SePt",
+                "mé",
+                "dé",
+                "Mr",
+                "mR",
+                "ms.",
+                "xyz",
+                "zz",
+                "é",
+                "é".repeat(3).as_str(),
+            ]
+            .map(str::to_owned),
+        );
+        for word in &words {
+            assert_eq!(
+                is_abbreviation(word),
+                ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
+                "{word:?}"
+            );
+        }
     }
 
     /// [`scan_spaces`] on texts long enough for its lanes to be summed more than once, with
