@@ -3,7 +3,7 @@
 use newswire_model::Person;
 
 use crate::names::{is_name, is_role, normalize_name, normalize_role, split_list};
-use crate::text::{more_words_than, strip_prefix_ci};
+use crate::text::{more_words_than, split_where, strip_prefix_ci};
 
 /// Reads `line` as a byline: one person per name, each with the role printed after it.
 /// `None` when the line is not a byline.
@@ -29,7 +29,7 @@ pub(crate) fn parse(line: &str) -> Option<Vec<Person>> {
     // Index in `people` where the names of the latest group start: a role after a group
     // (`A and B, Staff Writers`) belongs to each of them.
     let mut group = 0;
-    for part in rest.split(',') {
+    for part in split_where(rest, |b| b == b',') {
         let part = part.trim();
         if part.is_empty() {
             return None;

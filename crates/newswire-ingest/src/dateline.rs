@@ -3,6 +3,8 @@
 
 use newswire_model::Dateline;
 
+use crate::text::{split_spaces, split_where};
+
 /// The longest dateline considered, in bytes, before its dash.
 const MAX_DATELINE: usize = 120;
 
@@ -23,20 +25,22 @@ pub(crate) fn split(lead: &str) -> Option<(Dateline, &str)> {
 }
 
 /// Finds the first dash that could close a dateline: an em or en dash, or a spaced hyphen.
+/// The dashes are found by a byte search: `-` is one byte, and `—` (E2 80 94) and `–`
+/// (E2 80 93) open with a byte that only ever opens a character.
 fn find_separator(lead: &str) -> Option<(&str, &str)> {
-    for (i, c) in lead.char_indices() {
-        if i > MAX_DATELINE {
-            return None;
-        }
-        match c {
-            '—' | '–' => return Some((&lead[..i], &lead[i + c.len_utf8()..])),
-            '-' if lead[..i].ends_with(' ') => {
+    let bytes = lead.as_bytes();
+    // A dash that starts past the longest dateline is not looked at.
+    let searched = bytes.get(..=MAX_DATELINE).unwrap_or(bytes);
+    for i in memchr::memchr2_iter(b'-', 0xE2, searched) {
+        if bytes[i] == b'-' {
+            if lead[..i].ends_with(' ') {
                 let after = &lead[i + 1..];
                 if let Some(after) = after.strip_prefix("- ").or_else(|| after.strip_prefix(' ')) {
                     return Some((&lead[..i], after));
                 }
             }
-            _ => {}
+        } else if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) {
+            return Some((&lead[..i], &lead[i + 3..]));
         }
     }
     None
@@ -57,7 +61,7 @@ fn parse_head(head: &str) -> Option<Dateline> {
         }
         None => (head, None),
     };
-    let mut parts = rest.split(',').map(str::trim);
+    let mut parts = split_where(rest, |b| b == b',').map(str::trim);
     let place = parts.next()?;
     if !is_place(place) {
         return None;
@@ -107,7 +111,9 @@ fn is_place(s: &str) -> bool {
             return false;
         }
     }
-    letters >= 2 && s.chars().next().is_some_and(char::is_alphabetic) && s.split(' ').count() <= 5
+    letters >= 2
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && split_spaces(s).count() <= 5
 }
 
 #[rustfmt::skip]
@@ -134,7 +140,7 @@ fn is_year(word: &str) -> bool {
 
 /// Whether `s` is a date as datelines print it: `Nov 3`, `Nov. 3`, `March 14`, `14 March`.
 fn is_date(s: &str) -> bool {
-    let mut words = s.split(' ');
+    let mut words = split_spaces(s);
     match (words.next(), words.next(), words.next()) {
         (Some(a), Some(b), None) => (is_month(a) && is_day(b)) || (is_day(a) && is_month(b)),
         _ => false,
@@ -174,6 +180,49 @@ mod tests {
             (p.as_str(), r.as_deref(), d.as_deref(), a.as_deref(), *rest)
         });
         assert_eq!(got, expect, "{lead:?}");
+    }
+
+    /// [`find_separator`] as a walk over every character.
+    fn plain_find_separator(lead: &str) -> Option<(&str, &str)> {
+        for (i, c) in lead.char_indices() {
+            if i > MAX_DATELINE {
+                return None;
+            }
+            match c {
+                '—' | '–' => return Some((&lead[..i], &lead[i + c.len_utf8()..])),
+                '-' if lead[..i].ends_with(' ') => {
+                    let after = &lead[i + 1..];
+                    if let Some(after) =
+                        after.strip_prefix("- ").or_else(|| after.strip_prefix(' '))
+                    {
+                        return Some((&lead[..i], after));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Every dash, and characters that share bytes with the dashes (`‒`, `’`, `…`), at every
+    /// place around the longest dateline, after text with and without characters beyond ASCII.
+    #[test]
+    fn separators_found_as_by_a_walk_over_the_characters() {
+        let mut found = 0;
+        for lead in ["A", "é", "“Ş”", "AB CD"] {
+            for dash in [
+                " — ", "—", " – ", " - ", " -- ", "-", " -x", " ‒ ", "’", "…", " —",
+            ] {
+                for len in 0..MAX_DATELINE + 8 {
+                    let head: String = lead.chars().cycle().take(len).collect();
+                    let text = format!("{head}{dash}Rain fell.");
+                    let expect = plain_find_separator(&text);
+                    assert_eq!(find_separator(&text), expect, "{text:?}");
+                    found += usize::from(expect.is_some());
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

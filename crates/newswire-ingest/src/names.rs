@@ -3,7 +3,7 @@
 
 use newswire_model::Person;
 
-use crate::text::{is_particle, is_shouting, title_case};
+use crate::text::{is_particle, is_shouting, split_spaces, split_where, title_case};
 
 /// Words that make a credit part a role, title or affiliation rather than a name, in
 /// byte order (a test checks), so that a word is looked up by binary search.
@@ -60,7 +60,7 @@ fn is_role_word(word: &str) -> bool {
 /// Splits a list of names: `A, B and C`, `A & B`, `A, B, and C`.
 pub(crate) fn split_list(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for part in s.split([',', ';']) {
+    for part in split_where(s, |b| b == b',' || b == b';') {
         let part = part.trim();
         let part = part
             .strip_prefix("and ")
@@ -108,7 +108,7 @@ pub(crate) fn is_name(s: &str) -> bool {
     }
     let mut words = 0;
     let mut capitalised = 0;
-    for word in s.split(' ') {
+    for word in split_spaces(s) {
         words += 1;
         if words > 6 || word.is_empty() || is_role_word(word) {
             return false;
@@ -134,14 +134,13 @@ pub(crate) fn is_name(s: &str) -> bool {
 /// Whether `s` reads as a role or affiliation after a name: `Staff Writer`,
 /// `Correspondent in Kyiv`, `Special to the Ledger`.
 pub(crate) fn is_role(s: &str) -> bool {
-    if s.is_empty() || s.len() > 80 || s.split(' ').count() > 8 {
+    if s.is_empty() || s.len() > 80 || split_spaces(s).count() > 8 {
         return false;
     }
-    if s.split(' ').any(is_role_word) {
+    if split_spaces(s).any(is_role_word) {
         return true;
     }
-    s.split(' ')
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_particle(w))
+    split_spaces(s).any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_particle(w))
         || s.starts_with("The ")
 }
 

@@ -4,7 +4,9 @@
 use newswire_model::{Credit, Genre, Person};
 
 use crate::names::{is_name, normalize_name, people, split_list};
-use crate::text::{is_shouting, more_words_than, strip_prefix_ci, strip_suffix_ci};
+use crate::text::{
+    is_shouting, more_words_than, split_spaces, split_where, strip_prefix_ci, strip_suffix_ci,
+};
 
 /// What one trailer line says.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,7 +161,7 @@ fn find_ci(s: &str, needle: &str) -> Option<usize> {
 
 fn roles(text: &str) -> Option<Line> {
     let mut found = Vec::new();
-    for segment in text.split(';') {
+    for segment in split_where(text, |b| b == b';') {
         let segment = segment.trim().trim_end_matches('.');
         if segment.is_empty() {
             continue;
@@ -209,8 +211,7 @@ fn contributed(text: &str) -> Option<Line> {
         })?
         .trim();
     // "Harbour Ledger writer Ada Quill contributed…": the names follow the last lower-case word.
-    let start = names
-        .split(' ')
+    let start = split_spaces(names)
         .scan(0, |at, w| {
             let start = *at;
             *at += w.len() + 1;
@@ -332,7 +333,7 @@ pub(crate) fn parse_credit(text: &str) -> Option<Credit> {
     {
         (some(&inner[..open]), some(&inner[open + 1..]))
     } else {
-        let words: Vec<&str> = text.split(' ').collect();
+        let words: Vec<&str> = split_spaces(text).collect();
         let agency = words.len() == 1
             || is_shouting(text)
             || words.iter().any(|w| {
