@@ -34,6 +34,13 @@ pub(crate) struct RawBlock {
     pub(crate) hint: Hint,
 }
 
+/// Room for the blocks of a text of `text`'s length, given at once rather than grown into: a
+/// block every 128 bytes, as articles' paragraphs are long (a text of many short lines grows
+/// as usual).
+pub(crate) fn blocks_room(text: &str) -> usize {
+    text.len() / 128 + 4
+}
+
 /// A picture the text itself shows (a Markdown image), before its URL is checked.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BodyImage {
@@ -104,6 +111,9 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
     let mut blocks = drop_residue_and_pictures(body.blocks, &mut draft.trailer, sink);
     let end = read_trailer(&blocks, &mut draft.trailer, sink);
     blocks.truncate(end);
+    // Each block left is at most one block of the body: room for all of them at once, rather
+    // than growing as they are added.
+    draft.body = Vec::with_capacity(blocks.len());
     // Each block's text moves into the draft once its kind is known; a block's text is not
     // looked at again after that.
     let blocks = blocks.as_mut_slice();

@@ -1,23 +1,22 @@
 //! The wire-text reader: every non-blank line is one block, its stray spaces removed.
 
 use crate::diag::{Pos, to_u32};
-use crate::draft::{Hint, RawBlock};
+use crate::draft::{Hint, RawBlock, blocks_room};
 use crate::text::{clean_line, split_lines};
 
 /// The blocks of wire text `text`, whose first line is line `first_line` of the file.
 pub(crate) fn wire_blocks(text: &str, first_line: u32) -> Vec<RawBlock> {
-    split_lines(text)
-        .enumerate()
-        .filter_map(|(i, raw)| {
-            let clean = clean_line(raw)?;
-            let line = first_line.saturating_add(to_u32(i));
-            Some(RawBlock {
-                pos: Pos::new(line, clean.column, clean.length),
-                text: clean.text,
-                hint: Hint::Infer,
-            })
+    let mut blocks = Vec::with_capacity(blocks_room(text));
+    blocks.extend(split_lines(text).enumerate().filter_map(|(i, raw)| {
+        let clean = clean_line(raw)?;
+        let line = first_line.saturating_add(to_u32(i));
+        Some(RawBlock {
+            pos: Pos::new(line, clean.column, clean.length),
+            text: clean.text,
+            hint: Hint::Infer,
         })
-        .collect()
+    }));
+    blocks
 }
 
 #[cfg(test)]

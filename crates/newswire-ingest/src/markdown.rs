@@ -42,7 +42,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::decode::{has_forbidden, is_forbidden};
 use crate::diag::{At, Pos, Sink};
-use crate::draft::{Body, BodyImage, Hint, RawBlock};
+use crate::draft::{Body, BodyImage, Hint, RawBlock, blocks_room};
 use crate::frontmatter::LineIndex;
 use crate::text::{clean_line, clean_owned, shorten, split_lines};
 
@@ -55,7 +55,10 @@ pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) ->
         text,
         index: LineIndex::new(text, first_line),
         sink,
-        body: Body::default(),
+        body: Body {
+            blocks: Vec::with_capacity(blocks_room(text)),
+            image: None,
+        },
         pending: None,
         lists: Vec::new(),
         number: None,
