@@ -3,7 +3,7 @@
 use newswire_model::Person;
 
 use crate::names::{is_name, is_role, normalize_name, normalize_role, split_list};
-use crate::text::{more_words_than, split_where, strip_prefix_ci};
+use crate::text::{after_last_space, more_words_than, split_where, strip_prefix_ci};
 
 /// Reads `line` as a byline: one person per name, each with the role printed after it.
 /// `None` when the line is not a byline.
@@ -20,7 +20,7 @@ pub(crate) fn parse(line: &str) -> Option<Vec<Person>> {
     // A sentence such as "By Tuesday the quay was dry." is not a byline; a name may still end
     // with an abbreviation such as "Jr.".
     if let Some(head) = rest.strip_suffix('.') {
-        let last = head.rsplit(' ').next().unwrap_or_default();
+        let last = after_last_space(head);
         if last.chars().count() > 3 {
             return None;
         }

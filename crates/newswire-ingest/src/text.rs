@@ -56,6 +56,15 @@ pub(crate) fn split_where(text: &str, sep: impl Fn(u8) -> bool) -> impl Iterator
     })
 }
 
+/// `s.rsplit(' ').next()`: the text after the last space, or all of `s`. The space is found
+/// a byte at a time from the end, as the words searched are short.
+pub(crate) fn after_last_space(s: &str) -> &str {
+    match s.bytes().rposition(|b| b == b' ') {
+        Some(i) => s.get(i + 1..).unwrap_or_default(),
+        None => s,
+    }
+}
+
 /// `text.split(' ')`, as [`split_where`] finds the pieces.
 pub(crate) fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     split_where(text, |b| b == b' ')
@@ -306,7 +315,7 @@ const LONGEST_ABBREVIATION: usize = 6;
 /// Whether the word that ends `before` (just before a full stop) is an abbreviation or an
 /// initial rather than the end of a sentence; `next` is the character after the space.
 fn ends_with_abbreviation(before: &str, next: char) -> bool {
-    let word = before.rsplit(' ').next().unwrap_or_default();
+    let word = after_last_space(before);
     let word = word.trim_start_matches(['"', '\'', '“', '‘', '(', '[']);
     if word.is_empty() {
         return false;
@@ -842,6 +851,11 @@ mod tests {
             "Ada Quill, Bo Renn; and Cy",
             "— « » —",
         ] {
+            assert_eq!(
+                Some(after_last_space(text)),
+                text.rsplit(' ').next(),
+                "{text:?}"
+            );
             assert_eq!(
                 split_spaces(text).collect::<Vec<_>>(),
                 text.split(' ').collect::<Vec<_>>(),

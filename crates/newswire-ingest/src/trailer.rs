@@ -90,9 +90,8 @@ pub(crate) fn parse(line: &str) -> Option<Line> {
 /// The sources named after `Sources:`, whose closing full stop is already gone. A full stop
 /// inside the list belongs to a name (`Harbour Towage Co., Coastwire`) and is kept.
 fn sources(rest: &str) -> Line {
-    let sep = if rest.contains(';') { ';' } else { ',' };
-    let list: Vec<String> = rest
-        .split(sep)
+    let sep = if rest.contains(';') { b';' } else { b',' };
+    let list: Vec<String> = split_where(rest, |b| b == sep)
         .map(|s| {
             let s = s.trim();
             s.strip_prefix("and ").unwrap_or(s).trim().to_owned()
