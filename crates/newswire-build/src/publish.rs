@@ -861,6 +861,17 @@ mod tests {
 
         let published = Folder::open(&target).unwrap();
         let holds = |pieces: &[&[u8]]| published.holds(Within::Top, "rss.xml", pieces);
+        /// `bytes` in pieces, cut at each of `cuts` (in order).
+        fn cut<'a>(bytes: &'a [u8], cuts: &[usize]) -> Vec<&'a [u8]> {
+            let mut pieces = Vec::with_capacity(cuts.len() + 1);
+            let mut from = 0;
+            for &at in cuts {
+                pieces.push(&bytes[from..at]);
+                from = at;
+            }
+            pieces.push(&bytes[from..]);
+            pieces
+        }
         for cuts in [
             vec![],
             vec![0],
@@ -869,26 +880,13 @@ mod tests {
             vec![5, 5, 32_768, 39_999],
             vec![40_000],
         ] {
-            let mut pieces: Vec<&[u8]> = Vec::new();
-            let mut from = 0;
-            for &cut in &cuts {
-                pieces.push(&text[from..cut]);
-                from = cut;
-            }
-            pieces.push(&text[from..]);
-            assert!(holds(&pieces), "cut at {cuts:?}");
+            assert!(holds(&cut(&text, &cuts)), "cut at {cuts:?}");
             for &at in cuts.iter().chain(&[0, 16_384, 39_999]) {
                 for at in [at.saturating_sub(1), at.min(39_999)] {
                     let mut other = text.clone();
                     other[at] ^= 1;
-                    let mut other_pieces: Vec<&[u8]> = Vec::new();
-                    let mut from = 0;
-                    for &cut in &cuts {
-                        other_pieces.push(&other[from..cut]);
-                        from = cut;
-                    }
-                    other_pieces.push(&other[from..]);
-                    assert!(!holds(&other_pieces), "byte {at} changed, cut at {cuts:?}");
+                    let changed = cut(&other, &cuts);
+                    assert!(!holds(&changed), "byte {at} changed, cut at {cuts:?}");
                 }
             }
         }
