@@ -26,7 +26,6 @@
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
 use newswire_model::{AbsoluteUrl, Image, Record};
-use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -214,38 +213,56 @@ fn item_uri(record: &Record) -> String {
 /// `s` as an RFC 3986 URI when it is an absolute IRI (a scheme, a colon, something after it,
 /// no white space or control character): characters a URI cannot hold are percent-encoded as
 /// UTF-8, which is how RFC 3987 maps an IRI to the URI it stands for. `None` otherwise.
+///
+/// Read byte by byte: every character a URI keeps is ASCII, and a character it cannot hold is
+/// encoded as its UTF-8 bytes, one at a time, so only an id with non-ASCII text is decoded,
+/// to look for white space and controls beyond ASCII.
 fn to_uri(s: &str) -> Option<String> {
     let (scheme, rest) = s.split_once(':')?;
-    let mut chars = scheme.chars();
-    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    if !scheme_ok || rest.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let scheme = scheme.as_bytes();
+    let scheme_ok = scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme[1..]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    // ASCII white space is a space or a control.
+    let blank = s.bytes().any(|b| b == b' ' || b.is_ascii_control())
+        || (!s.is_ascii() && s.chars().any(|c| c.is_whitespace() || c.is_control()));
+    if !scheme_ok || rest.is_empty() || blank {
         return None;
     }
-    let mut out = String::with_capacity(s.len());
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len() + 16);
     let mut fragment = false;
     let bytes = s.as_bytes();
-    for (i, c) in s.char_indices() {
-        let keep = match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' => true,
-            ':' | '/' | '?' | '@' | '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ',' | ';'
-            | '=' => true,
+    // Where the run of bytes kept as they are, not yet copied, starts.
+    let mut kept_from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let keep = match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => true,
+            b':' | b'/' | b'?' | b'@' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
+            | b',' | b';' | b'=' => true,
             // Only the first `#` opens the fragment; a later one is data.
-            '#' => !std::mem::replace(&mut fragment, true),
+            b'#' => !std::mem::replace(&mut fragment, true),
             // A `%` that starts an escape stays; a stray one is data.
-            '%' => bytes
+            b'%' => bytes
                 .get(i + 1..i + 3)
                 .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
             _ => false,
         };
-        if keep {
-            out.push(c);
-        } else {
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                let _ = write!(out, "%{b:02X}");
+        if !keep {
+            // A run of kept bytes is ASCII, so it starts and ends on characters' edges; where
+            // there is none, `kept_from` may be inside a character being encoded.
+            if kept_from < i {
+                out.push_str(&s[kept_from..i]);
             }
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            kept_from = i + 1;
         }
+    }
+    if kept_from < s.len() {
+        out.push_str(&s[kept_from..]);
     }
     Some(out)
 }
@@ -322,6 +339,8 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     #[track_caller]
@@ -356,6 +375,98 @@ mod tests {
         ] {
             check(input, expect);
         }
+    }
+
+    /// [`to_uri`] as it reads: character by character.
+    fn to_uri_by_chars(s: &str) -> Option<String> {
+        let (scheme, rest) = s.split_once(':')?;
+        let mut chars = scheme.chars();
+        let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !scheme_ok || rest.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        let mut out = String::new();
+        let mut fragment = false;
+        let bytes = s.as_bytes();
+        for (i, c) in s.char_indices() {
+            let keep = match c {
+                'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' => true,
+                ':' | '/' | '?' | '@' | '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ','
+                | ';' | '=' => true,
+                '#' => !std::mem::replace(&mut fragment, true),
+                '%' => bytes
+                    .get(i + 1..i + 3)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+                _ => false,
+            };
+            if keep {
+                out.push(c);
+            } else {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Read byte by byte, an id gives the URI that reading it character by character gives,
+    /// over ids made of every kind of piece: kept, encoded, escapes, stray `%` and `#`, white
+    /// space and controls within and beyond ASCII, characters of every UTF-8 length.
+    #[test]
+    fn ids_read_by_bytes_as_by_chars() {
+        let pieces = [
+            "a",
+            "Z9",
+            "-._~",
+            ":/?@",
+            "!$&'()*+,;=",
+            "#",
+            "%",
+            "%2",
+            "%2F",
+            "%zz",
+            "%é",
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "é",
+            "🚢",
+            "<>",
+            "\"",
+            "\\",
+            "^`{|}",
+            "\u{fffd}",
+            "\u{200b}",
+        ];
+        let mut state: u64 = 7;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut uris = 0;
+        for i in 0..20_000 {
+            let mut id = String::from(["tag", "https", "urn", "x+y.z-1", "1a", "", "é"][i % 7]);
+            if i % 11 != 0 {
+                id.push(':');
+            }
+            for _ in 0..next() % 8 {
+                id.push_str(pieces[next() % pieces.len()]);
+            }
+            let by_bytes = to_uri(&id);
+            assert_eq!(by_bytes, to_uri_by_chars(&id), "{id:?}");
+            uris += usize::from(by_bytes.is_some());
+        }
+        assert!(uris > 2_000, "{uris} ids were IRIs");
     }
 
     #[test]
