@@ -219,11 +219,12 @@ impl<'a> Writer<'a> {
 
     /// Where a member starts: after the comma that ends the one before, on a line of its own.
     fn member(&mut self) {
-        if !self.empty {
-            self.out.push(',');
+        if self.empty {
+            push_break(&mut self.out, BREAK, self.depth);
+        } else {
+            push_break(&mut self.out, COMMA_BREAK, self.depth);
         }
         self.empty = false;
-        push_line_break(&mut self.out, self.depth);
     }
 
     fn open(&mut self, bracket: char, #[cfg(debug_assertions)] what: Open) {
@@ -321,27 +322,40 @@ fn write_seq<T>(
 }
 
 /// A line feed and the indent of nesting depth `depth`, two spaces a level.
+#[inline(always)]
 fn push_line_break(out: &mut String, depth: usize) {
-    // The depths documents reach, each as a piece of known length: copied in place rather
-    // than by a call that takes any length.
-    match depth {
-        0 => return out.push('\n'),
-        1 => return out.push_str("\n  "),
-        2 => return out.push_str("\n    "),
-        3 => return out.push_str("\n      "),
-        4 => return out.push_str("\n        "),
-        5 => return out.push_str("\n          "),
-        _ => {}
+    push_break(out, BREAK, depth);
+}
+
+/// How many levels of indent [`BREAK`] and [`COMMA_BREAK`] hold.
+const LEVELS_AT_HAND: usize = 8;
+/// A line feed and the indent of [`LEVELS_AT_HAND`] levels.
+const BREAK: &str = "\n                ";
+/// A comma, a line feed and the indent of [`LEVELS_AT_HAND`] levels.
+const COMMA_BREAK: &str = ",\n                ";
+
+/// Writes `piece` ([`BREAK`] or [`COMMA_BREAK`]) with the indent of nesting depth `depth`.
+/// At the depths documents reach, the whole piece is copied, as the constant it is, and the
+/// spaces beyond the indent cut off again: cheaper than a copy of a length known only as it
+/// runs, which every line of every document pays.
+#[inline(always)]
+fn push_break(out: &mut String, piece: &'static str, depth: usize) {
+    let head = piece.len() - 2 * LEVELS_AT_HAND;
+    if depth <= LEVELS_AT_HAND {
+        let end = out.len() + head + 2 * depth;
+        out.push_str(piece);
+        out.truncate(end);
+    } else {
+        push_deep_break(out, &piece[..head], depth);
     }
-    const BREAK: &str = "\n                                ";
-    let mut spaces = 2 * depth;
-    let first = spaces.min(BREAK.len() - 1);
-    out.push_str(&BREAK[..1 + first]);
-    spaces -= first;
-    while spaces > 0 {
-        let piece = spaces.min(BREAK.len() - 1);
-        out.push_str(&BREAK[1..1 + piece]);
-        spaces -= piece;
+}
+
+/// Writes `head` and the indent of nesting depth `depth`, deeper than the pieces at hand.
+#[cold]
+fn push_deep_break(out: &mut String, head: &str, depth: usize) {
+    out.push_str(head);
+    for _ in 0..depth {
+        out.push_str("  ");
     }
 }
 
@@ -568,9 +582,38 @@ mod tests {
         }
     }
 
+    /// Writers indent every depth as `to_json_bytes` does, beyond the levels at hand too.
+    #[test]
+    fn writers_indent_deep_nesting() {
+        fn nest(w: &mut Writer, depth: usize) {
+            match depth {
+                0 => w.str("leaf"),
+                _ if depth.is_multiple_of(2) => w.array(|w| {
+                    w.uint(depth as u64);
+                    nest(w, depth - 1);
+                }),
+                _ => w.object(|w| {
+                    w.key("a").uint(depth as u64);
+                    w.key("k");
+                    nest(w, depth - 1);
+                }),
+            }
+        }
+        for depth in 0..=3 * LEVELS_AT_HAND {
+            let mut w = Writer::with_capacity(0);
+            nest(&mut w, depth);
+            let text = w.finish();
+            assert_eq!(
+                String::from_utf8_lossy(&to_json_bytes(&from_own_text(&text))),
+                text,
+                "depth {depth}"
+            );
+        }
+    }
+
     #[test]
     fn deep_nesting_is_indented_like_serde_json() {
-        // Deeper than the indent the writer keeps at hand (16 levels).
+        // Deeper than the indent the writer keeps at hand (8 levels).
         let mut value = json!("leaf");
         for depth in 0..40 {
             value = if depth % 2 == 0 {
