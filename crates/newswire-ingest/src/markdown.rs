@@ -44,7 +44,7 @@ use crate::decode::{has_forbidden, is_forbidden};
 use crate::diag::{At, Pos, Sink};
 use crate::draft::{Body, BodyImage, Hint, RawBlock, blocks_room};
 use crate::frontmatter::LineIndex;
-use crate::text::{clean_line, clean_owned, shorten, split_lines};
+use crate::text::{CleanLine, clean_line, clean_owned, shorten, split_lines};
 
 /// The blocks of Markdown `text`, whose first line is line `first_line` of the file.
 pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) -> Body {
@@ -445,6 +445,21 @@ impl Reader<'_, '_, '_> {
         Cow::Owned(text.chars().filter(|&c| !is_forbidden(c)).collect())
     }
 
+    /// The position of the block starting at byte `start` whose text is `clean`, cut at the
+    /// end of its first line. Most paragraphs are one line written as they read: when the
+    /// line is the text, its length in characters is the text's, already counted, and only
+    /// the column is counted here rather than every character of the line again.
+    fn block_pos(&self, start: usize, clean: &CleanLine) -> Pos {
+        let end = start.saturating_add(clean.text.len());
+        let line_is_text = self.text.as_bytes().get(start..end) == Some(clean.text.as_bytes())
+            && matches!(self.text.as_bytes().get(end), None | Some(b'\n'));
+        if !line_is_text {
+            return self.index.pos(start..self.text.len());
+        }
+        let at = self.index.pos(start..start);
+        Pos::new(at.line, at.column, clean.length)
+    }
+
     /// Ends the block being collected: a block when it holds text.
     fn flush(&mut self) {
         let Some(p) = self.pending.take() else {
@@ -453,12 +468,12 @@ impl Reader<'_, '_, '_> {
         if !p.content {
             return;
         }
-        let pos = self.index.pos(p.start..self.text.len());
         let text = match p.rewritten {
-            true => match self.allowed(&p.text, pos) {
-                Cow::Borrowed(_) => p.text,
-                Cow::Owned(text) => text,
-            },
+            true if has_forbidden(&p.text) => {
+                let pos = self.index.pos(p.start..self.text.len());
+                self.allowed(&p.text, pos).into_owned()
+            }
+            true => p.text,
             false => {
                 debug_assert!(!has_forbidden(&p.text), "text as written is clean");
                 p.text
@@ -467,6 +482,7 @@ impl Reader<'_, '_, '_> {
         let Some(clean) = clean_owned(text) else {
             return;
         };
+        let pos = self.block_pos(p.start, &clean);
         if is_template(&clean.text) {
             self.sink
                 .warning(
@@ -721,6 +737,64 @@ mod tests {
         let list = sink.finish();
         let l = list[0].location.expect("a located diagnostic");
         assert_eq!((l.line, l.column, l.length), (7, 7, 3));
+    }
+
+    #[test]
+    fn blocks_are_where_the_line_index_puts_them() {
+        // Blocks whose line is their text and blocks whose line is not (markup, entities,
+        // stray spaces, wrapped lines, containers), with other characters than ASCII: each
+        // block's position is the one the line index gives from where the block starts.
+        let pieces = [
+            "Plain words on one line.",
+            "Quay lamps — lit at 5°C, ’twas said.",
+            "Trailing spaces here.   ",
+            "Two  spaces\tand a tab.",
+            "Wrapped é line\nand its second line.",
+            "Some *emphasis* and `code` é.",
+            "Fish &amp; chips &#1; é.",
+            "# Heading é",
+            "## Heading #",
+            "Setext é\n===",
+            "- item é\n- *item* two",
+            "3. numbered\n4. next é",
+            "> quoted é\n> still",
+            "   indented é",
+            "| a é | b |\n|---|---|\n| c | d |",
+            "```\ncode é\n\nmore\n```",
+            "{{< shortcode é >}}",
+            "Text <b>html</b> é.",
+            "é",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for end in ["", "\n", "  \n"] {
+                    let text = format!("{a}\n\n{b}{end}");
+                    let mut sink = Sink::new("t.md");
+                    let body = markdown_body(&text, 1, &mut sink);
+                    let index = LineIndex::new(&text, 1);
+                    for block in &body.blocks {
+                        let line_start: usize = text
+                            .split_inclusive('\n')
+                            .take(block.pos.line as usize - 1)
+                            .map(str::len)
+                            .sum();
+                        let start = text[line_start..]
+                            .char_indices()
+                            .nth(block.pos.column as usize - 1)
+                            .map_or(text.len(), |(i, _)| line_start + i);
+                        assert_eq!(
+                            block.pos,
+                            index.pos(start..text.len()),
+                            "{text:?} {:?}",
+                            block.text
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
