@@ -765,9 +765,14 @@ mod tests {
             "Text <b>html</b> é.",
             "é",
         ];
+        // Lines longer than the line index counts directly, and a block starting far into
+        // one.
+        let long = "Quay lamps lit é. ".repeat(30);
+        let deep = format!("{}deep é", "> ".repeat(140));
+        let pieces: Vec<&str> = pieces.into_iter().chain([&*long, &*deep]).collect();
         let mut checked = 0;
-        for a in pieces {
-            for b in pieces {
+        for &a in &pieces {
+            for &b in &pieces {
                 for end in ["", "\n", "  \n"] {
                     let text = format!("{a}\n\n{b}{end}");
                     let mut sink = Sink::new("t.md");
