@@ -792,14 +792,17 @@ fn instructions(binary: &Path, work: &Path) -> anyhow::Result<String> {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
-    // The documents' stage counts making them and handing them to the kernel, as one
-    // function did before the build took articles in batches.
+    // The documents' stage counts rendering the body they borrow, making them and handing
+    // them to the kernel, as one function did before the build took articles in batches. The
+    // renditions' whole count, with the helpers inlined into them, is the entry callgrind
+    // files under their source file's full path, not the one marked with the binary.
     let stages: [(&str, &[&str]); 3] = [
         ("parse", &["newswire_build::article::parse_article ["]),
         ("validate", &["newswire_build::article::check_parsed ["]),
         (
             "export, all per-article formats",
             &[
+                "body.rs:newswire_export::body::RenderedBody::make",
                 "newswire_build::pipeline::Documents::of [",
                 "newswire_build::pipeline::Documents::write [",
             ],
