@@ -175,13 +175,7 @@ mod tests {
         let chrono_rfc3339 =
             |t: &Timestamp| writable(t).to_rfc3339_opts(SecondsFormat::AutoSi, false);
         // A fixed pseudo-random sequence, so that every run checks the same instants.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            state >> 33
-        };
+        let mut next = crate::tests::numbers(0x9E37_79B9_7F4A_7C15);
         let mut fast = 0;
         for i in 0..20_000u64 {
             // Seconds from before year 0 to after 9999, and a run around today's dates.

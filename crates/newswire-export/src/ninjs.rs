@@ -446,13 +446,8 @@ mod tests {
             "\u{fffd}",
             "\u{200b}",
         ];
-        let mut state: u64 = 7;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize
-        };
+        let mut numbers = crate::tests::numbers(7);
+        let mut next = move || numbers() as usize;
         let mut uris = 0;
         for i in 0..20_000 {
             let mut id = String::from(["tag", "https", "urn", "x+y.z-1", "1a", "", "é"][i % 7]);

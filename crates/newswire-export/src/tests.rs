@@ -1,4 +1,5 @@
-//! Unit tests of rules that span modules: the RSS guid's permalink rule.
+//! Unit tests of rules that span modules (the RSS guid's permalink rule), and what the
+//! modules' own tests share.
 
 use newswire_model::Record;
 
@@ -39,5 +40,17 @@ fn guid_permalink_rule() {
         ("HTTPS://N.EXAMPLE/a", "https://n.example/a", false),
     ] {
         check(id, url, expect);
+    }
+}
+
+/// A fixed pseudo-random sequence from `seed` (a 64-bit linear congruential generator's high
+/// bits), so that a test of many generated inputs checks the same ones on every run.
+pub(crate) fn numbers(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        state >> 33
     }
 }
