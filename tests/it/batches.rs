@@ -119,3 +119,46 @@ fn batches_publish_what_one_article_at_a_time_publishes() {
         );
     }
 }
+
+#[test]
+fn channels_built_together_are_built_as_each_alone() {
+    // The first channel's articles are listed while the schemas compile; the others' as
+    // each is built. Each channel's report, outputs and diagnostics (a stray file's warning
+    // among them) must be those of building it alone.
+    let work = tempfile::tempdir().unwrap();
+    let validator = Validator::new();
+    let dirs: Vec<PathBuf> = ["first", "second"]
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let articles: Vec<(String, String)> = (10 * k..10 * k + 4).map(article).collect();
+            let dir = channel(work.path(), name, &articles);
+            std::fs::write(dir.join("articles").join(format!("{name}.csv")), "a,b\n").unwrap();
+            dir
+        })
+        .collect();
+    let together = newswire_build::build(&dirs, &Options::new(&work.path().join("together")));
+    assert_eq!(together.channels.len(), 2);
+    let mut alone_diagnostics = Vec::new();
+    for (dir, built) in dirs.iter().zip(&together.channels) {
+        let options = Options::new(&work.path().join("alone"));
+        let (report, diagnostics) = build_channel(dir, &options, &validator);
+        assert!(built.published && report.published, "{diagnostics:#?}");
+        assert_eq!((built.articles, built.rejected), (4, 0));
+        assert_eq!(
+            (built.articles, built.outputs),
+            (report.articles, report.outputs)
+        );
+        assert_eq!(
+            article_outputs(&built.out_dir),
+            article_outputs(&report.out_dir)
+        );
+        assert!(
+            diagnostics.iter().any(|d| d.code == Code::UnknownFileKind
+                && d.file.as_deref().is_some_and(|f| f.ends_with(".csv"))),
+            "{diagnostics:#?}"
+        );
+        alone_diagnostics.extend(diagnostics);
+    }
+    assert_eq!(together.diagnostics, alone_diagnostics);
+}

@@ -121,10 +121,16 @@ pub struct ChannelReport {
 
 /// Builds every channel in `channel_dirs` into `options.out_dir`.
 pub fn build(channel_dirs: &[PathBuf], options: &Options) -> Report {
-    let validator = Validator::new();
+    // The schemas are compiled while the first channel's articles are listed: each takes a
+    // few milliseconds, on one thread, before any article can be built.
+    let (validator, mut listed) = rayon::join(Validator::new, || {
+        channel_dirs
+            .first()
+            .map(|dir| article_files(&dir.join(crate::ARTICLES_DIR)))
+    });
     let mut report = Report::default();
     for dir in channel_dirs {
-        let (channel, diagnostics) = build_channel(dir, options, &validator);
+        let (channel, diagnostics) = build_listed(dir, options, &validator, listed.take());
         if let Some(progress) = &options.progress {
             progress.channel_finished(&channel);
         }
@@ -192,6 +198,17 @@ pub fn build_channel(
     options: &Options,
     validator: &Validator,
 ) -> (ChannelReport, Vec<Diagnostic>) {
+    build_listed(dir, options, validator, None)
+}
+
+/// [`build_channel`], its articles listed already when `listed` holds what [`article_files`]
+/// found in them.
+fn build_listed(
+    dir: &Path,
+    options: &Options,
+    validator: &Validator,
+    listed: Option<(Vec<PathBuf>, Vec<Diagnostic>)>,
+) -> (ChannelReport, Vec<Diagnostic>) {
     let name = dir
         .file_name()
         .map_or_else(|| "channel".into(), |n| n.to_os_string());
@@ -212,7 +229,8 @@ pub fn build_channel(
         Ok(channel) => channel,
         Err(diagnostics) => return (report, diagnostics),
     };
-    let (files, mut diagnostics) = article_files(&dir.join(crate::ARTICLES_DIR));
+    let (files, mut diagnostics) =
+        listed.unwrap_or_else(|| article_files(&dir.join(crate::ARTICLES_DIR)));
     report.articles = files.len();
     if let Some(progress) = &options.progress {
         progress.channel_started(dir, files.len());
