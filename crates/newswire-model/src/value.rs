@@ -155,6 +155,14 @@ pub struct AbsoluteUrl(String);
 impl AbsoluteUrl {
     /// Parses and normalises `s` (WHATWG URL rules), accepting only absolute http(s) URLs.
     pub fn parse(s: &str) -> Result<AbsoluteUrl, InvalidValue> {
+        match plain_url(s.trim()) {
+            Some(url) => Ok(AbsoluteUrl(url)),
+            None => AbsoluteUrl::parse_whatwg(s),
+        }
+    }
+
+    /// [`AbsoluteUrl::parse`] by the `url` crate, for any input.
+    fn parse_whatwg(s: &str) -> Result<AbsoluteUrl, InvalidValue> {
         const RULE: &str = "use an absolute http:// or https:// URL with a host";
         let url = url::Url::parse(s.trim()).map_err(|_| InvalidValue::new("URL", s, RULE))?;
         let http = matches!(url.scheme(), "http" | "https");
@@ -192,6 +200,52 @@ impl AbsoluteUrl {
     }
 }
 
+/// `s`, a trimmed URL, as [`AbsoluteUrl::parse`] gives it, when it is already in that form
+/// (but for the `/` of an empty path) and the `url` crate need not read it: `http://` or
+/// `https://`; a host of dot-separated labels (none empty) of lower-case ASCII letters, digits
+/// and hyphens, none starting with `x` (so none with `xn--`, Punycode, which IDNA checks) and
+/// the last starting with a letter (an IPv4 address ends in a number); no user or port; a path
+/// of characters that WHATWG and RFC 3986 both leave as they are, with no segment starting
+/// with a dot (so no `.` or `..`); no query or fragment. `None` for anything else, which is
+/// left to the `url` crate.
+fn plain_url(s: &str) -> Option<String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let last = host.rfind('.').map_or(host, |dot| &host[dot + 1..]);
+    let plain_host = host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() | b.is_ascii_digit() | (b == b'-') | (b == b'.'))
+        && last.starts_with(|c: char| c.is_ascii_lowercase())
+        && !host.starts_with(['.', 'x'])
+        && !host.contains("..")
+        && !host.contains(".x");
+    // No segment starting with a dot, which rules out `.` and `..` and costs less to look for.
+    let plain_path = path.bytes().all(|b| PLAIN_IN_PATH[usize::from(b)]) && !path.contains("/.");
+    if !plain_host || !plain_path {
+        return None;
+    }
+    let mut url = String::with_capacity(s.len() + 1);
+    url.push_str(s);
+    if path.is_empty() {
+        url.push('/');
+    }
+    Some(url)
+}
+
+/// For each byte, whether WHATWG and RFC 3986 both leave it as it is in a path: `/` and
+/// [`is_rfc3986_pchar`].
+const PLAIN_IN_PATH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b == b'/' as usize || is_rfc3986_pchar(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether a host, as the WHATWG serialisation writes it, is also an RFC 3986 host: WHATWG
 /// lets a few characters RFC 3986 forbids (such as `{` and `` ` ``) through in domains.
 fn is_rfc3986_host(host: &str) -> bool {
@@ -202,7 +256,7 @@ fn is_rfc3986_host(host: &str) -> bool {
 }
 
 /// Whether RFC 3986 allows byte `b` as is in a path segment (`pchar`, less `%`).
-fn is_rfc3986_pchar(b: u8) -> bool {
+const fn is_rfc3986_pchar(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
@@ -445,6 +499,113 @@ mod tests {
                 assert_eq!(again.as_ref(), Ok(&url), "url {input:?} parsed twice");
             }
         }
+    }
+
+    /// A fixed pseudo-random sequence from `seed` (a 64-bit linear congruential generator's
+    /// high bits), so that a test of many generated inputs checks the same ones on every run.
+    fn numbers(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        }
+    }
+
+    /// URLs the `url` crate need not read are parsed as it parses them: over many URLs made of
+    /// pieces near the edges of the plain form (case, Punycode, numbers, hyphens, empty labels,
+    /// ports, users, dot segments, escapes, characters WHATWG or RFC 3986 encode, white space).
+    #[test]
+    fn plain_urls_are_parsed_as_the_url_crate_parses_them() {
+        const SCHEMES: [&str; 8] = [
+            "https://",
+            "http://",
+            "HTTPS://",
+            "Http://",
+            "https:/",
+            "https:///",
+            "ftp://",
+            "",
+        ];
+        const LABELS: [&str; 18] = [
+            "news",
+            "example",
+            "a",
+            "z9",
+            "a-b",
+            "-a",
+            "a-",
+            "ab--cd",
+            "xn--",
+            "xn--bcher-kva",
+            "XN--bcher-kva",
+            "1",
+            "255",
+            "0x1f",
+            "0",
+            "",
+            "Ab",
+            "é",
+        ];
+        const HOST_ENDS: [&str; 6] = ["", "", "", ":8080", ":443", "@"];
+        const SEGMENTS: [&str; 23] = [
+            "",
+            "a",
+            "b.c",
+            "~u",
+            ".",
+            "..",
+            "%2e",
+            "%2E.",
+            ".%2e",
+            "!$&'()*+,;=:@",
+            "a b",
+            "x|y",
+            "é",
+            "\\",
+            "?q=1",
+            "#f",
+            "%41",
+            "%",
+            "{}",
+            "\"q\"",
+            "<>",
+            "`^",
+            "\t",
+        ];
+        let mut next = numbers(0x5851_F42D_4C95_7F2D);
+        let mut pick = |n: usize| (next() % n as u64) as usize;
+        // Each list starts with its plain pieces, `plain` of them, drawn half of the time.
+        let mut piece = |list: &[&'static str], plain: usize| match pick(2) {
+            0 => list[pick(plain)],
+            _ => list[pick(list.len())],
+        };
+        let mut plain = 0;
+        for i in 0..30_000 {
+            let mut url = String::from(piece(&SCHEMES, 2));
+            for label in 0..1 + i % 4 {
+                if label > 0 {
+                    url.push('.');
+                }
+                url.push_str(piece(&LABELS, 7));
+            }
+            url.push_str(piece(&HOST_ENDS, 3));
+            for _ in 0..i % 5 {
+                url.push('/');
+                url.push_str(piece(&SEGMENTS, 4));
+            }
+            if i % 7 == 0 {
+                url.push('/');
+            }
+            let whatwg = AbsoluteUrl::parse_whatwg(&url);
+            assert_eq!(AbsoluteUrl::parse(&url), whatwg, "{url:?}");
+            if let Some(fast) = plain_url(&url) {
+                assert_eq!(Ok(AbsoluteUrl(fast)), whatwg, "{url:?}");
+                plain += 1;
+            }
+        }
+        assert!(plain > 1_000, "{plain} plain URLs");
     }
 
     #[test]
