@@ -8,7 +8,8 @@ use crate::text::{split_spaces, split_where};
 /// The longest dateline considered, in bytes, before its dash.
 const MAX_DATELINE: usize = 120;
 
-/// Splits a lead into its dateline and the text after it. `None` when the lead does not open
+/// Splits a lead into its dateline and the text after it, which is the end of `lead` (a test
+/// checks): a caller may cut the lead down to it in place. `None` when the lead does not open
 /// with a dateline.
 pub(crate) fn split(lead: &str) -> Option<(Dateline, &str)> {
     let (head, rest) = find_separator(lead)?;

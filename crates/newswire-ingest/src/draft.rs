@@ -91,14 +91,26 @@ pub(crate) struct Draft {
     pub(crate) byline: Option<At<Vec<Person>>>,
     /// The dateline that opened the lead, or the paragraph under a byline that follows it.
     pub(crate) dateline: Option<Dateline>,
-    /// The lead without its dateline: the first paragraph.
-    pub(crate) lead: Option<At<String>>,
+    /// Where the lead is: the text of the first paragraph, without its dateline. The text is
+    /// the body's first paragraph ([`Draft::lead`]), not a copy of it.
+    pub(crate) lead: Option<Pos>,
     /// The body in reading order, lead first.
     pub(crate) body: Vec<Block>,
     /// What the trailer says.
     pub(crate) trailer: Trailer,
     /// The first picture the text shows.
     pub(crate) image: Option<At<BodyImage>>,
+}
+
+impl Draft {
+    /// The lead and where it is: the body's first paragraph.
+    pub(crate) fn lead(&self) -> Option<At<&str>> {
+        let pos = self.lead?;
+        self.body.iter().find_map(|block| match block {
+            Block::Paragraph { text } => Some(At::new(text.as_str(), pos)),
+            Block::Heading { .. } => None,
+        })
+    }
 }
 
 /// Sorts the blocks of `body` into a draft, reporting dropped residue and unreadable trailer
@@ -158,15 +170,14 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
     if let Some(block) = blocks.get_mut(i)
         && matches!(block.hint, Hint::Infer | Hint::Paragraph)
     {
-        let text = match dateline::split(&block.text) {
-            Some((d, rest)) => {
-                draft.dateline = Some(d);
-                rest.to_owned()
-            }
-            None => std::mem::take(&mut block.text),
-        };
-        draft.lead = Some(At::new(text.clone(), block.pos));
-        draft.body.push(Block::Paragraph { text });
+        if let Some((d, rest)) = dateline::split(&block.text).map(|(d, r)| (d, r.len())) {
+            draft.dateline = Some(d);
+            drop_dateline(&mut block.text, rest);
+        }
+        draft.lead = Some(block.pos);
+        draft.body.push(Block::Paragraph {
+            text: std::mem::take(&mut block.text),
+        });
         i += 1;
         // A byline right under the lead is the byline, not a section heading: the lead was a
         // standfirst under the headline, or a first line that ends a sentence and so is no
@@ -180,10 +191,10 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
             if draft.dateline.is_none()
                 && let Some(block) = blocks.get_mut(i)
                 && matches!(block.hint, Hint::Infer | Hint::Paragraph)
-                && let Some((d, rest)) = dateline::split(&block.text)
+                && let Some((d, rest)) = dateline::split(&block.text).map(|(d, r)| (d, r.len()))
             {
                 draft.dateline = Some(d);
-                block.text = rest.to_owned();
+                drop_dateline(&mut block.text, rest);
                 block.hint = Hint::Paragraph;
             }
         }
@@ -216,12 +227,18 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
             draft.body.push(Block::Heading { text });
         } else {
             if draft.lead.is_none() {
-                draft.lead = Some(At::new(text.clone(), block.pos));
+                draft.lead = Some(block.pos);
             }
             draft.body.push(Block::Paragraph { text });
         }
     }
     draft
+}
+
+/// Cuts the dateline off `text`, keeping its last `rest` bytes (the length of the text after
+/// the dateline, as [`dateline::split`] returns it): in place, without a copy of the rest.
+fn drop_dateline(text: &mut String, rest: usize) {
+    text.replace_range(..text.len() - rest, "");
 }
 
 /// The people of `block` when it is a byline.

@@ -194,7 +194,24 @@ fn same_word(p: &str, q: &str) -> bool {
 }
 
 /// Appends the people in `more` that are not in `list` yet.
-pub(crate) fn merge(list: &mut Vec<Person>, more: impl IntoIterator<Item = Person>) {
+pub(crate) fn merge(list: &mut Vec<Person>, more: Vec<Person>) {
+    if list.is_empty() {
+        // Into an empty list, `more` itself becomes the list, less the people it names twice:
+        // no allocation, where pushing would make one.
+        *list = more;
+        let mut kept = 0;
+        for i in 0..list.len() {
+            if !list[..kept]
+                .iter()
+                .any(|q| same_name(&q.name, &list[i].name))
+            {
+                list.swap(kept, i);
+                kept += 1;
+            }
+        }
+        list.truncate(kept);
+        return;
+    }
     for p in more {
         if !list.iter().any(|q| same_name(&q.name, &p.name)) {
             list.push(p);
@@ -309,6 +326,46 @@ mod tests {
                 let ours: Vec<&str> = split_at(text, joiner).collect();
                 let std: Vec<&str> = text.split(joiner).collect();
                 assert_eq!(ours, std, "{text:?} at {joiner:?}");
+            }
+        }
+    }
+
+    /// [`merge`] into an empty list, which takes the new list over, and into a list with
+    /// people, which pushes: both as pushing each person not in the list yet does.
+    #[test]
+    fn merge_keeps_the_first_of_each_name() {
+        let plain = |list: &[Person], more: &[Person]| {
+            let mut out = list.to_vec();
+            for p in more {
+                if !out.iter().any(|q| same_name(&q.name, &p.name)) {
+                    out.push(p.clone());
+                }
+            }
+            out
+        };
+        let person = |name: &str, role: &str| Person {
+            role: Some(role.to_owned()),
+            ..Person::named(name)
+        };
+        let lists = [
+            vec![],
+            vec![person("Ada Quill", "a")],
+            vec![person("Ada Quill", "a"), person("ADA  QUILL", "b")],
+            vec![
+                person("Bo Renn", "a"),
+                person("Ada Quill", "b"),
+                person("bo renn", "c"),
+                person("Cy Tarn", "d"),
+                person("Ada Quill", "e"),
+                person("Di Moss", "f"),
+            ],
+            vec![person("Cy Tarn", "g"), person("Éa Vale", "h")],
+        ];
+        for list in &lists {
+            for more in &lists {
+                let mut got = list.clone();
+                merge(&mut got, more.clone());
+                assert_eq!(got, plain(list, more), "{list:?} + {more:?}");
             }
         }
     }

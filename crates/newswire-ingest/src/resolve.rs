@@ -39,7 +39,7 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter, channel: Option<&Channel>)
         at.as_ref().map(|at| at.pos)
     }
     let first = |positions: &[Option<Pos>]| positions.iter().flatten().next().copied();
-    let lead = draft.lead.as_ref().map(|l| l.pos);
+    let lead = draft.lead;
     let headline = first(&[pos(&fm.headline), pos(&draft.headline), lead]);
     let front_matter_credit = fm
         .image
@@ -88,10 +88,11 @@ pub(crate) fn places(draft: &Draft, fm: &FrontMatter, channel: Option<&Channel>)
 }
 
 /// Makes the record, with what one reading of its body found, or `None` when something it
-/// needs is missing (each such problem has been reported).
+/// needs is missing (each such problem has been reported). The values of the draft and the
+/// front matter move into the record rather than being copied.
 pub(crate) fn resolve(
-    draft: Draft,
-    fm: FrontMatter,
+    mut draft: Draft,
+    mut fm: FrontMatter,
     body_line: u32,
     ctx: &Context<'_>,
     sink: &mut Sink<'_>,
@@ -117,15 +118,21 @@ pub(crate) fn resolve(
         });
     }
 
-    let headline = headline(&draft, &fm, sink);
     // Where the headline came from, for a slug that cannot be derived from it.
-    let headline_pos = [&fm.headline, &draft.headline, &draft.lead]
-        .into_iter()
-        .find_map(|h| h.as_ref().map(|h| h.pos))
-        .unwrap_or(top);
-    let slug = slug(&fm, headline.as_deref(), headline_pos, sink);
-    let url = match (&fm.url, channel, &slug) {
-        (Some(u), _, _) => Some(u.value.clone()),
+    let headline_pos = [
+        fm.headline.as_ref().map(|h| h.pos),
+        draft.headline.as_ref().map(|h| h.pos),
+        draft.lead,
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .unwrap_or(top);
+    let (front, line) = (fm.headline.take(), draft.headline.take());
+    let headline = headline(front, line, draft.lead(), &fm, sink);
+    let slug = slug(fm.slug.take(), &fm, headline.as_deref(), headline_pos, sink);
+    let url = match (fm.url.take(), channel, &slug) {
+        (Some(u), _, _) => Some(u.value),
         (None, Some(c), Some(s)) => Some(c.article_url(s)),
         (None, Some(_), None) => None,
         (None, None, _) => {
@@ -172,8 +179,8 @@ pub(crate) fn resolve(
         )
         .hint("`modified` is when the article last changed: on or after `published`");
     }
-    let language = match (&fm.language, channel) {
-        (Some(l), _) => Some(l.value.clone()),
+    let language = match (fm.language.take(), channel) {
+        (Some(l), _) => Some(l.value),
         (None, Some(c)) => Some(c.language.clone()),
         (None, None) => {
             if !fm.rejected("language") {
@@ -187,7 +194,7 @@ pub(crate) fn resolve(
         }
     };
 
-    let (authors, contributors) = people(&draft, &fm, channel, sink);
+    let (authors, contributors) = people(&mut draft, fm.authors.take(), channel, sink);
     let publisher = publisher(&draft, &fm, channel, sink);
     let genre = match (&fm.genre, &draft.trailer.genre) {
         (Some(f), Some(t)) => {
@@ -207,10 +214,10 @@ pub(crate) fn resolve(
         (Some(f), None) => Some(f.value),
         (None, t) => t.as_ref().map(|t| t.value),
     };
-    let image = image(&draft, &fm, url.as_ref(), sink);
-    let description = match (&fm.description, &draft.lead) {
-        (Some(d), _) => d.value.clone(),
-        (None, Some(lead)) => summarize(&lead.value, DESCRIPTION_MAX),
+    let image = image(&draft, fm.image.take(), url.as_ref(), sink);
+    let description = match (fm.description.take(), draft.lead()) {
+        (Some(d), _) => d.value,
+        (None, Some(lead)) => summarize(lead.value, DESCRIPTION_MAX),
         (None, None) => String::new(),
     };
 
@@ -258,8 +265,16 @@ fn conflict(sink: &mut Sink<'_>, pos: Pos, message: String) {
     .hint("make the text and the front matter agree, or remove one of them");
 }
 
-fn headline(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<String> {
-    match (&fm.headline, &draft.headline, &draft.lead) {
+/// The headline: the front matter's (`front`), else the headline line, else one derived from
+/// the lead.
+fn headline(
+    front: Option<At<String>>,
+    line: Option<At<String>>,
+    lead: Option<At<&str>>,
+    fm: &FrontMatter,
+    sink: &mut Sink<'_>,
+) -> Option<String> {
+    match (front, line, lead) {
         (Some(f), Some(line), _) => {
             if f.value != line.value {
                 conflict(
@@ -271,12 +286,12 @@ fn headline(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<Stri
                     ),
                 );
             }
-            Some(f.value.clone())
+            Some(f.value)
         }
-        (Some(f), None, _) => Some(f.value.clone()),
-        (None, Some(line), _) => Some(line.value.clone()),
+        (Some(f), None, _) => Some(f.value),
+        (None, Some(line), _) => Some(line.value),
         (None, None, Some(lead)) => {
-            let derived = derive_headline(&lead.value);
+            let derived = derive_headline(lead.value);
             if fm.rejected("headline") {
                 return Some(derived);
             }
@@ -295,9 +310,16 @@ fn headline(draft: &Draft, fm: &FrontMatter, sink: &mut Sink<'_>) -> Option<Stri
     }
 }
 
-fn slug(fm: &FrontMatter, headline: Option<&str>, at: Pos, sink: &mut Sink<'_>) -> Option<Slug> {
-    if let Some(s) = &fm.slug {
-        return Some(s.value.clone());
+/// The slug: the front matter's (`front`), else one derived from the headline.
+fn slug(
+    front: Option<At<Slug>>,
+    fm: &FrontMatter,
+    headline: Option<&str>,
+    at: Pos,
+    sink: &mut Sink<'_>,
+) -> Option<Slug> {
+    if let Some(s) = front {
+        return Some(s.value);
     }
     if fm.rejected("slug") {
         return None;
@@ -318,58 +340,62 @@ fn slug(fm: &FrontMatter, headline: Option<&str>, at: Pos, sink: &mut Sink<'_>) 
     slug
 }
 
-/// Authors and contributors: front matter, else the byline and credit lines, else the
-/// channel's default author.
+/// Authors and contributors: the front matter's authors (`front`), else the byline and credit
+/// lines, else the channel's default author. The people of the byline and credit lines move
+/// out of the draft.
 fn people(
-    draft: &Draft,
-    fm: &FrontMatter,
+    draft: &mut Draft,
+    front: Option<At<Vec<Person>>>,
     channel: Option<&Channel>,
     sink: &mut Sink<'_>,
 ) -> (Vec<Person>, Vec<Person>) {
-    let t = &draft.trailer;
+    if let Some(f) = &front {
+        for text in [&draft.byline, &draft.trailer.written_by]
+            .into_iter()
+            .flatten()
+        {
+            if !same_people(&f.value, &text.value) {
+                conflict(
+                    sink,
+                    text.pos,
+                    format!(
+                        "the text credits {}, the front matter `authors` {}",
+                        names(&text.value),
+                        names(&f.value)
+                    ),
+                );
+            }
+        }
+    }
+    let t = &mut draft.trailer;
     let mut from_text: Vec<Person> = Vec::new();
-    if let Some(b) = &draft.byline {
-        merge(&mut from_text, b.value.iter().cloned());
+    if let Some(b) = draft.byline.take() {
+        merge(&mut from_text, b.value);
     }
-    if let Some(w) = &t.written_by {
-        merge(&mut from_text, w.value.iter().cloned());
+    if let Some(w) = t.written_by.take() {
+        merge(&mut from_text, w.value);
     }
-    let mut contributors = t.contributors.clone();
-    if from_text.is_empty() && fm.authors.is_none() {
-        merge(&mut from_text, t.reporters.iter().cloned());
+    let mut contributors = std::mem::take(&mut t.contributors);
+    let reporters = std::mem::take(&mut t.reporters);
+    if from_text.is_empty() && front.is_none() {
+        merge(&mut from_text, reporters);
     } else {
-        merge(&mut contributors, t.reporters.iter().cloned());
+        merge(&mut contributors, reporters);
     }
 
-    let authors = match &fm.authors {
+    let authors = match front {
         Some(f) => {
-            for text in [&draft.byline, &t.written_by].into_iter().flatten() {
-                if !same_people(&f.value, &text.value) {
-                    conflict(
-                        sink,
-                        text.pos,
-                        format!(
-                            "the text credits {}, the front matter `authors` {}",
-                            names(&text.value),
-                            names(&f.value)
-                        ),
-                    );
+            // The byline may know a role the front matter does not give.
+            let mut authors = f.value;
+            for p in &mut authors {
+                if p.role.is_none() {
+                    p.role = from_text
+                        .iter()
+                        .find(|q| same_name(&q.name, &p.name))
+                        .and_then(|q| q.role.clone());
                 }
             }
-            // The byline may know a role the front matter does not give.
-            f.value
-                .iter()
-                .map(|p| {
-                    let mut p = p.clone();
-                    if p.role.is_none() {
-                        p.role = from_text
-                            .iter()
-                            .find(|q| same_name(&q.name, &p.name))
-                            .and_then(|q| q.role.clone());
-                    }
-                    p
-                })
-                .collect()
+            authors
         }
         None if !from_text.is_empty() => from_text,
         None => channel
@@ -427,11 +453,11 @@ fn publisher(
 /// text shows when the front matter gives no `image.url`.
 fn image(
     draft: &Draft,
-    fm: &FrontMatter,
+    front: Option<At<Image>>,
     page: Option<&AbsoluteUrl>,
     sink: &mut Sink<'_>,
 ) -> Option<Image> {
-    let mut image = fm.image.as_ref().map(|f| f.value.clone());
+    let mut image = front.map(|f| f.value);
     if image.as_ref().is_none_or(|i| i.url.is_none())
         && let Some(shown) = &draft.image
         && let Some(url) = image_url(&shown.value.url, page, shown.pos, sink)
