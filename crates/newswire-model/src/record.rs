@@ -203,12 +203,24 @@ fn scan<const XML: bool>(text: &str) -> TextScan {
     let mut suspect = false;
     let mut suspect_xml = XML && may_start_forbidden(first);
     let mut continuation_bytes = usize::from(XML && is_continuation(first));
-    for (before, after) in before_chunks.iter().zip(after_chunks) {
-        let chunk = chunk_words::<XML>(before, after);
-        words += usize::from(chunk.starts);
-        suspect |= chunk.maybe_space;
-        suspect_xml |= chunk.maybe_forbidden;
-        continuation_bytes += usize::from(chunk.continuations);
+    // The words of plain chunks are tallied by lane, and the lanes summed once for every 255
+    // chunks (a lane counts at most one word a chunk) rather than once a chunk.
+    for (befores, afters) in before_chunks.chunks(255).zip(after_chunks.chunks(255)) {
+        let mut lanes = [0u8; CHUNK];
+        for (before, after) in befores.iter().zip(afters) {
+            if is_plain(before, after) {
+                for k in 0..CHUNK {
+                    lanes[k] += u8::from((before[k] == b' ') & (after[k] != b' '));
+                }
+                continue;
+            }
+            let chunk = any_chunk::<XML>(before, after);
+            words += usize::from(chunk.starts);
+            suspect |= chunk.maybe_space;
+            suspect_xml |= chunk.maybe_forbidden;
+            continuation_bytes += usize::from(chunk.continuations);
+        }
+        words += lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
     }
     // The tail, padded with spaces: a space starts no word, ends no character and is allowed.
     let mut padded_before = [b' '; CHUNK];
@@ -249,22 +261,16 @@ struct Chunk {
 /// byte), whether a pair may end a white space character beyond ASCII, and with `XML`
 /// whether an `after` byte may start a character XML 1.0 forbids.
 ///
-/// Most chunks are printable ASCII, 0x20 to 0x7F: with no byte below (so a space is only
-/// ` `, and nothing is forbidden) and none above (so nothing continues a character or ends
-/// white space beyond ASCII), the words are counted with one comparison a byte; other chunks
-/// are read again in full, out of line. The `before` bytes are the `after` bytes one back,
-/// but for the first.
+/// The words of a [plain](is_plain) chunk are counted with one comparison a byte; other
+/// chunks are read in full, out of line. [`scan`] counts the words of plain whole chunks
+/// itself, in lanes, and calls this for the last, padded one.
 #[inline(always)]
 fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Chunk {
-    let mut starts = 0u8;
-    // Counted into a byte rather than folded into a `bool`, as `find_byte` does, for the
-    // compiler to test the chunk with a few vector instructions.
-    let mut other = 0u8;
-    for k in 0..CHUNK {
-        starts += u8::from((before[k] == b' ') & (after[k] != b' '));
-        other |= u8::from(after[k].wrapping_sub(0x20) > 0x5F);
-    }
-    if (other == 0) & (before[0] >= 0x20) {
+    if is_plain(before, after) {
+        let mut starts = 0u8;
+        for k in 0..CHUNK {
+            starts += u8::from((before[k] == b' ') & (after[k] != b' '));
+        }
         return Chunk {
             starts,
             maybe_space: false,
@@ -273,6 +279,21 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
         };
     }
     any_chunk::<XML>(before, after)
+}
+
+/// Whether a chunk is printable ASCII, 0x20 to 0x7F: with no byte below (so a space is only
+/// ` `, and nothing is forbidden) and none above (so nothing continues a character or ends
+/// white space beyond ASCII). The `before` bytes are the `after` bytes one back, but for the
+/// first, which is tested on its own.
+#[inline(always)]
+fn is_plain(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> bool {
+    // Counted into a byte rather than folded into a `bool`, as `find_byte` does, for the
+    // compiler to test the chunk with a few vector instructions.
+    let mut other = 0u8;
+    for &b in after {
+        other |= u8::from(b.wrapping_sub(0x20) > 0x5F);
+    }
+    (other == 0) & (before[0] >= 0x20)
 }
 
 /// [`chunk_words`] for any chunk. Kept out of line: inlined, the compiler computes it for
@@ -636,6 +657,29 @@ mod tests {
                         .collect();
                     check(&text, text.split_whitespace().count());
                 }
+            }
+        }
+    }
+
+    /// Texts long enough for the lanes that tally the words of plain chunks to be summed more
+    /// than once, with as many words as a lane can count (one a chunk) and with a chunk that
+    /// is not plain among them.
+    #[test]
+    fn words_of_many_chunks() {
+        for len in [
+            255 * CHUNK,
+            255 * CHUNK + 2,
+            256 * CHUNK + 1,
+            510 * CHUNK + 3,
+            800 * CHUNK,
+        ] {
+            for period in [2, 3] {
+                let text: String = (0..len)
+                    .map(|i| if i % period == period - 1 { ' ' } else { 'x' })
+                    .collect();
+                check(&text, len / period + usize::from(len % period != 0));
+                let mixed = format!("{}é {}", &text[..len / 2], &text[len / 2..]);
+                check(&mixed, mixed.split_whitespace().count());
             }
         }
     }
