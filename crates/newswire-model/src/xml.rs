@@ -27,7 +27,7 @@ pub fn may_start_forbidden(b: u8) -> bool {
 /// costs a fraction of a cycle per byte. The few allowed characters among those (tab,
 /// carriage return, characters led by `0xEF` to `0xFF`) are told apart one at a time.
 ///
-/// Whole texts, such as an article as read, open with a run of [`WIDE`]-byte stretches
+/// Whole texts, such as an article as read, open with a run of 64-byte stretches
 /// tested as a whole before [`find_byte`] takes over at the first one that holds a suspect
 /// byte: a wider step than its blocks, for one test where it makes two.
 pub fn first_forbidden_in_xml(s: &str) -> Option<usize> {
