@@ -22,6 +22,60 @@ pub fn misplaced_leap_second(t: &Timestamp) -> bool {
     t.nanosecond() >= 1_000_000_000 && !(utc.hour() == 23 && utc.minute() == 59)
 }
 
+/// `t` in RFC 3339, as chrono's `to_rfc3339_opts(SecondsFormat::AutoSi, use_z)` writes it: a
+/// fraction of a second only when there is one, and `Z` for UTC when `use_z`.
+///
+/// The common case — a four-digit year, whole seconds (no leap second) and an offset in whole
+/// minutes — is written field by field into a string of the right size; chrono's formatter
+/// goes through `fmt` for every field, which costs more than the date is long. Anything else
+/// is left to chrono.
+pub fn rfc3339(t: &Timestamp, use_z: bool) -> String {
+    fast_rfc3339(t, use_z)
+        .unwrap_or_else(|| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, use_z))
+}
+
+/// The numbers 0 to 99 as two digits each, one after another: a field's two digits found
+/// by looking them up rather than by dividing, and copied as text already known to be text.
+const DIGIT_PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// [`rfc3339`] in the common case it writes field by field; `None` otherwise.
+fn fast_rfc3339(t: &Timestamp, use_z: bool) -> Option<String> {
+    use chrono::{Datelike, Timelike};
+    let local = t.naive_local();
+    let offset = t.offset().local_minus_utc();
+    let year = u32::try_from(local.year()).ok().filter(|&y| y <= 9999)?;
+    if local.nanosecond() != 0 || offset % 60 != 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(25);
+    let two = |out: &mut String, n: u32| {
+        let at = 2 * (n % 100) as usize;
+        out.push_str(&DIGIT_PAIRS[at..at + 2]);
+    };
+    two(&mut out, year / 100);
+    two(&mut out, year);
+    out.push('-');
+    two(&mut out, local.month());
+    out.push('-');
+    two(&mut out, local.day());
+    out.push('T');
+    two(&mut out, local.hour());
+    out.push(':');
+    two(&mut out, local.minute());
+    out.push(':');
+    two(&mut out, local.second());
+    if offset == 0 && use_z {
+        out.push('Z');
+        return Some(out);
+    }
+    let minutes = offset.unsigned_abs() / 60;
+    out.push(if offset < 0 { '-' } else { '+' });
+    two(&mut out, minutes / 60);
+    out.push(':');
+    two(&mut out, minutes % 60);
+    Some(out)
+}
+
 /// Why a value was refused by one of the constructors in this module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidValue {
@@ -497,6 +551,83 @@ mod tests {
             if let Some(url) = got {
                 let again = AbsoluteUrl::parse(url.as_str());
                 assert_eq!(again.as_ref(), Ok(&url), "url {input:?} parsed twice");
+            }
+        }
+    }
+
+    /// RFC 3339 text is chrono's without `Z`, and serde's (chrono's `Serialize`) with it, over
+    /// many instants and offsets; the field-by-field path is taken often and leaves to chrono
+    /// what it does not write: years outside 0–9999, fractions of a second, leap seconds and
+    /// offsets with seconds.
+    #[test]
+    fn rfc3339_writes_what_chrono_and_serde_write() {
+        use chrono::SecondsFormat;
+        let serde_text = |t: &Timestamp| match serde_json::to_value(t).unwrap() {
+            serde_json::Value::String(s) => s,
+            other => panic!("{other:?}"),
+        };
+        let check = |t: &Timestamp| {
+            let plain = t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+            assert_eq!(rfc3339(t, false), plain, "{t:?}");
+            assert_eq!(rfc3339(t, true), serde_text(t), "{t:?}");
+        };
+        // The same inputs on every run: proptest's deterministic generator.
+        use proptest::prelude::Rng;
+        use proptest::test_runner::{RngAlgorithm, TestRng};
+        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        let mut next = || rng.next_u64();
+        let mut fast = 0;
+        for i in 0..20_000u64 {
+            // Seconds from before year 0 to after 9999, and a run around today's dates; 62
+            // bits of a draw, never negative.
+            let wide = (next() >> 2) as i64;
+            let secs = match i % 3 {
+                0 => wide % 400_000_000_000 - 200_000_000_000,
+                1 => 1_500_000_000 + wide % 500_000_000,
+                _ => wide % 330_000_000_000 - 62_200_000_000,
+            };
+            let nanos = match i % 7 {
+                0 => (next() % 1_000_000_000) as u32,
+                1 => (next() % 1_000) as u32 * 1_000_000,
+                2 => (next() % 1_000_000) as u32 * 1_000,
+                3 => 1_000_000_000 + (next() % 1_000_000_000) as u32,
+                _ => 0,
+            };
+            let offset = match i % 5 {
+                0 => (next() % 172_799) as i32 - 86_399,
+                1 => 0,
+                _ => ((next() % (2 * 1_439 + 1)) as i32 - 1_439) * 60,
+            };
+            let offset = FixedOffset::east_opt(offset).unwrap();
+            let Some(utc) = DateTime::from_timestamp(secs, nanos) else {
+                continue;
+            };
+            let t = utc.with_timezone(&offset);
+            check(&t);
+            fast += usize::from(fast_rfc3339(&t, true).is_some());
+        }
+        assert!(fast > 4_000, "the fast path was taken {fast} times");
+        // The edges, in UTC (a second of 60 is written as 59 and a second more of nanoseconds)
+        // and then at offsets around them.
+        for (year, month, day, hms, nanos) in [
+            (0, 1, 1, (0, 0, 0), 0),
+            (9999, 12, 31, (23, 59, 59), 0),
+            (-1, 12, 31, (23, 59, 59), 0),
+            (10_000, 1, 1, (0, 0, 0), 0),
+            (-12_345, 6, 7, (1, 2, 3), 0),
+            (2016, 12, 31, (23, 59, 59), 1_000_000_000),
+            (2016, 12, 31, (23, 59, 59), 1_500_000_000),
+            (2026, 11, 3, (9, 30, 0), 1),
+            (2026, 11, 3, (9, 30, 0), 1_000),
+        ] {
+            let (h, m, sec) = hms;
+            let t = chrono::NaiveDate::from_ymd_opt(year, month, day)
+                .and_then(|d| d.and_hms_nano_opt(h, m, sec, nanos))
+                .unwrap()
+                .and_utc()
+                .fixed_offset();
+            for offset in [0, 1, -1, 30, -30, 60, -60, 86_399, -86_399, 86_340, -86_340] {
+                check(&t.with_timezone(&FixedOffset::east_opt(offset).unwrap()));
             }
         }
     }
