@@ -210,7 +210,7 @@ fn scan<const XML: bool>(text: &str) -> TextScan {
         for (before, after) in befores.iter().zip(afters) {
             if is_plain(before, after) {
                 for k in 0..CHUNK {
-                    lanes[k] += u8::from((before[k] == b' ') & (after[k] != b' '));
+                    lanes[k] += plain_word_start(before[k], after[k]);
                 }
                 continue;
             }
@@ -269,7 +269,7 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
     if is_plain(before, after) {
         let mut starts = 0u8;
         for k in 0..CHUNK {
-            starts += u8::from((before[k] == b' ') & (after[k] != b' '));
+            starts += plain_word_start(before[k], after[k]);
         }
         return Chunk {
             starts,
@@ -279,6 +279,13 @@ fn chunk_words<const XML: bool>(before: &[u8; CHUNK], after: &[u8; CHUNK]) -> Ch
         };
     }
     any_chunk::<XML>(before, after)
+}
+
+/// 1 when a word starts at `after` in a plain chunk (see [`is_plain`]), where the only
+/// white space is ` `; 0 otherwise.
+#[inline(always)]
+fn plain_word_start(before: u8, after: u8) -> u8 {
+    u8::from((before == b' ') & (after != b' '))
 }
 
 /// Whether a chunk is printable ASCII, 0x20 to 0x7F: with no byte below (so a space is only
