@@ -185,10 +185,10 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             n as f64 / rebuild,
             listed(|r| r.rebuild)
         );
-        if let (Some(build), Some(floor)) = (
-            Cpu::median(runs.iter().map(|r| r.build_cpu)),
-            Cpu::median(runs.iter().map(|r| r.floor_cpu)),
-        ) {
+        let build_cpu = Cpu::median(runs.iter().map(|r| r.build_cpu));
+        if let (Some(build), Some(floor)) =
+            (build_cpu, Cpu::median(runs.iter().map(|r| r.floor_cpu)))
+        {
             let _ = writeln!(
                 run_lines,
                 "- {n} articles, processor time (medians, all threads): build {build}; floor \
@@ -233,6 +233,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             articles: n,
             build: secs,
             floor: floor.as_secs_f64(),
+            build_cpu,
             peak_mb: peak_kb as f64 / 1024.0,
             validate_alone,
             validate_just_parsed,
@@ -594,6 +595,8 @@ struct Measured {
     build: f64,
     /// The median I/O floor, in seconds.
     floor: f64,
+    /// The build's processor time, the run with the median total.
+    build_cpu: Option<Cpu>,
     /// The highest peak resident memory of the runs, in MiB.
     peak_mb: f64,
     /// Records per second, validation alone on one core.
@@ -927,7 +930,52 @@ fn targets(measured: &[Measured], large: &Large) -> String {
         let shown = row.shown.unwrap_or_else(|| "—".to_owned());
         let _ = writeln!(out, "| {} | {shown} | {verdict} |", row.name);
     }
+    if let Some(budget) = ten.and_then(UserBudget::of) {
+        let _ = writeln!(out, "\n{budget}");
+    }
     out
+}
+
+/// What bounds the floor target: the user-space processor time per article a 10,000-article
+/// build could spend and still take at most 1.5× the floor, were its time in the kernel and
+/// the cores it keeps busy as they were measured — beside what it spent. The build and the
+/// floor do the same file work in the kernel, and both keep every core busy, so it is user
+/// time the target bounds.
+struct UserBudget {
+    /// Microseconds per article, allowed and spent.
+    allowed: f64,
+    spent: f64,
+    /// How many cores the build kept busy.
+    cores: f64,
+    /// The build's time in the kernel, microseconds per article.
+    system: f64,
+}
+
+impl UserBudget {
+    fn of(m: &Measured) -> Option<UserBudget> {
+        let cpu = m.build_cpu?;
+        let per_article = |s: f64| s * 1e6 / m.articles as f64;
+        let (user, system) = (cpu.user.as_secs_f64(), cpu.system.as_secs_f64());
+        let cores = (user + system) / m.build;
+        Some(UserBudget {
+            allowed: per_article(1.5 * m.floor * cores - system),
+            spent: per_article(user),
+            cores,
+            system: per_article(system),
+        })
+    }
+}
+
+impl std::fmt::Display for UserBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "what bounds the floor target: keeping {:.2} cores busy and spending {:.1} µs per \
+             article in the kernel, as it did, a 10,000-article build within 1.5× the floor \
+             could spend {:.1} µs per article in user space; it spent {:.1}",
+            self.cores, self.system, self.allowed, self.spent
+        )
+    }
 }
 
 /// Runs `command` with its standard output thrown away; returns the wall time, the peak
@@ -1065,6 +1113,40 @@ mod tests {
         assert_eq!(Cpu::median(runs.into_iter()), Some(cpu(300, 400)));
         assert_eq!(Cpu::median([Some(cpu(1, 1)), None].into_iter()), None);
         assert_eq!(cpu(570, 660).to_string(), "user 0.57 s + system 0.66 s");
+    }
+
+    #[test]
+    fn the_user_budget_is_what_a_build_at_the_target_spends() {
+        let measured = |build: f64, user: u64| Measured {
+            articles: 10_000,
+            build,
+            floor: 0.2,
+            build_cpu: Some(Cpu {
+                user: Duration::from_millis(user),
+                system: Duration::from_millis(370),
+            }),
+            peak_mb: 30.0,
+            validate_alone: 1.0,
+            validate_just_parsed: 1.0,
+        };
+        // Exactly 1.5× the floor, 1.9 cores busy: it spent all it could.
+        let at = UserBudget::of(&measured(0.3, 200)).unwrap();
+        assert!((at.allowed - 20.0).abs() < 1e-9 && (at.spent - 20.0).abs() < 1e-9);
+        assert!((at.cores - 1.9).abs() < 1e-9 && (at.system - 37.0).abs() < 1e-9);
+        // Twice the floor, as busy and as long in the kernel: the same user time is allowed.
+        let over = UserBudget::of(&measured(0.4, 390)).unwrap();
+        assert!((over.allowed - 20.0).abs() < 1e-9, "{}", over.allowed);
+        assert_eq!(
+            over.to_string(),
+            "what bounds the floor target: keeping 1.90 cores busy and spending 37.0 µs per \
+             article in the kernel, as it did, a 10,000-article build within 1.5× the floor \
+             could spend 20.0 µs per article in user space; it spent 39.0"
+        );
+        let unmeasured = Measured {
+            build_cpu: None,
+            ..measured(0.3, 200)
+        };
+        assert!(UserBudget::of(&unmeasured).is_none());
     }
 
     #[test]
