@@ -21,7 +21,9 @@ const MAX_FORBIDDEN_REPORTS: usize = 20;
 pub(crate) fn decode<'a>(bytes: &'a [u8], sink: &mut Sink<'_>) -> Cow<'a, str> {
     let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let rest = &bytes[bom..];
-    let text = match std::str::from_utf8(rest) {
+    // The fast check says only whether the bytes are UTF-8; the standard library's, run
+    // when they are not, says where they stop being so.
+    let text = match simdutf8::basic::from_utf8(rest).or_else(|_| std::str::from_utf8(rest)) {
         Ok(s) => Cow::Borrowed(s),
         Err(e) => {
             report_invalid(rest, e.valid_up_to(), bom, sink);
@@ -267,6 +269,47 @@ mod tests {
         ];
         for (input, text, diagnostics) in cases {
             check(input, text, diagnostics);
+        }
+    }
+
+    #[test]
+    fn long_texts_are_checked_as_the_standard_library_checks_them() {
+        // Long enough for the vector check's blocks, with characters one to four bytes long.
+        let base = "Wire \u{e9}t\u{e9} \u{2014} \u{201c}q\u{201d} \u{1F4F0} text\n".repeat(8);
+        let mut sink = Sink::new("t.txt");
+        assert!(matches!(decode(base.as_bytes(), &mut sink), Cow::Borrowed(s) if s == base));
+        assert!(sink.finish().is_empty());
+        // A bad byte, a cut character, a surrogate and a code point past U+10FFFF, put in at
+        // every byte offset, between characters and inside them.
+        let bad: [&[u8]; 5] = [
+            b"\xFF",
+            b"\xC3",
+            b"\xE2\x80",
+            b"\xED\xA0\x80",
+            b"\xF4\x90\x80\x80",
+        ];
+        for at in 0..=base.len() {
+            for b in bad {
+                let bytes = [&base.as_bytes()[..at], b, &base.as_bytes()[at..]].concat();
+                let mut sink = Sink::new("t.txt");
+                let text = decode(&bytes, &mut sink);
+                assert_eq!(text, String::from_utf8_lossy(&bytes), "{b:?} at {at}");
+                let expected = match std::str::from_utf8(&bytes) {
+                    Ok(_) => Vec::new(),
+                    Err(e) => vec![format!(
+                        "byte 0x{:02X} at byte offset {}",
+                        bytes[e.valid_up_to()],
+                        e.valid_up_to()
+                    )],
+                };
+                let got: Vec<String> = sink
+                    .finish()
+                    .iter()
+                    .map(|d| d.message.trim_start_matches("invalid UTF-8: ").to_owned())
+                    .map(|m| m.split(" (and").next().unwrap_or_default().to_owned())
+                    .collect();
+                assert_eq!(got, expected, "{b:?} at {at}");
+            }
         }
     }
 
