@@ -5,7 +5,10 @@
 
 use newswire_model::{Block, Record, may_start_forbidden};
 
-use crate::text::{is_forbidden_control, is_noncharacter_at, rewrite_runs};
+use crate::text::{
+    HIGH_BITS, SHORT, any_marked, equal_bytes, forbidden_bytes, is_forbidden_control,
+    is_noncharacter_at, rewrite_runs,
+};
 
 /// Appends `s` to `out` as HTML text that reads exactly as `s`: `&`, `<`, `>`, `"` and `'`
 /// become references, and characters XML 1.0 forbids are left out. The result is safe both
@@ -14,6 +17,30 @@ use crate::text::{is_forbidden_control, is_noncharacter_at, rewrite_runs};
 /// Runs of text that need nothing are copied whole; only the bytes that need a reference or
 /// may start a forbidden character are looked at one by one.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
+    // Most short texts need nothing: a cheap, exact test of all their bytes, and a copy.
+    if s.len() < SHORT && !any_marked(s.as_bytes(), any_needs_escape) {
+        out.push_str(s);
+    } else {
+        push_escaped_runs(out, s);
+    }
+}
+
+/// Whether any of the eight bytes of `x` needs a reference or may start a character XML 1.0
+/// forbids: [`needs_look`] without the bytes the rewrite keeps, `#` among them. `<` and `>`
+/// are the bytes that `| 2` makes `>`, `&` and `'` those that `| 1` makes `'`.
+#[inline(always)]
+fn any_needs_escape(x: u64) -> bool {
+    let marks = equal_bytes(x | 0x0202_0202_0202_0202, b'>')
+        | equal_bytes(x | 0x0101_0101_0101_0101, b'\'')
+        | equal_bytes(x, b'"')
+        | forbidden_bytes(x);
+    marks & HIGH_BITS != 0
+}
+
+/// [`push_escaped`] of a text with something to escape or leave out, run by run. Kept out of
+/// line: the texts that need it are few.
+#[inline(never)]
+fn push_escaped_runs(out: &mut String, s: &str) {
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'&' => Some(("&amp;", 1)),
         b'<' => Some(("&lt;", 1)),
@@ -135,6 +162,36 @@ mod tests {
             let expect = b"&<>\"'#".contains(&b) || !(0x20..0xEF).contains(&b);
             assert_eq!(needs_look(b), expect, "{b:#04X}");
         }
+    }
+
+    /// Over generated texts, short and long, clean and not, `push_escaped` writes what the
+    /// run by run rewrite writes.
+    #[test]
+    fn short_texts_are_escaped_as_rewritten() {
+        let pieces = [
+            "a", "Zé", " ", "&", "<", ">", "\"", "'", "#", "=", "?", "%", "\t", "\u{0}", "\u{1F}",
+            "\u{7F}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "🚢",
+        ];
+        let mut next = crate::tests::numbers(19);
+        let mut clean = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 24 {
+                let r = next() as usize;
+                s.push_str(if r.is_multiple_of(4) {
+                    pieces[r / 4 % pieces.len()]
+                } else {
+                    "x"
+                });
+            }
+            let mut escaped = String::new();
+            push_escaped(&mut escaped, &s);
+            let mut rewritten = String::new();
+            push_escaped_runs(&mut rewritten, &s);
+            assert_eq!(escaped, rewritten, "{s:?}");
+            clean += usize::from(escaped == s);
+        }
+        assert!((5_000..45_000).contains(&clean), "{clean} texts were clean");
     }
 
     /// Every character up to U+FFFF and a few beyond, alone and in text, escapes as it does

@@ -15,7 +15,10 @@ use serde_json::Value;
 use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
 use crate::document::Document;
-use crate::text::{clean, is_forbidden_control, is_noncharacter_at, rewrite_runs};
+use crate::text::{
+    HIGH_BITS, SHORT, any_marked, clean, equal_bytes, forbidden_bytes, is_forbidden_control,
+    is_noncharacter_at, rewrite_runs,
+};
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
 ///
@@ -366,19 +369,39 @@ fn push_deep_break(out: &mut String, head: &str, depth: usize) {
 pub(crate) fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
-    let dropped = push_json_chars(out, s);
+    // Most short strings need nothing: a cheap test of all their bytes, and a copy.
+    let dropped = if s.len() < SHORT && !any_marked(s.as_bytes(), any_needs_escape) {
+        out.push_str(s);
+        0
+    } else {
+        push_json_chars(out, s)
+    };
     out.push('"');
     dropped
 }
 
+/// Whether `b` needs something done in a JSON string: a quote or a backslash, a C0 control,
+/// or a byte that may start a character XML 1.0 forbids (from 0xEF up). Branch-free, so
+/// that many bytes are tested at once.
+#[inline(always)]
+fn needs_escape(b: u8) -> bool {
+    (b == b'"') | (b == b'\\') | may_start_forbidden(b)
+}
+
+/// Whether any of the eight bytes of `x` is one [`needs_escape`] marks.
+#[inline(always)]
+fn any_needs_escape(x: u64) -> bool {
+    (equal_bytes(x, b'"') | equal_bytes(x, b'\\') | forbidden_bytes(x)) & HIGH_BITS != 0
+}
+
 /// Writes the characters of `s` as they are inside a JSON string (see [`write_str`]); returns
-/// how many were left out.
+/// how many were left out. Kept out of line: the strings that need it are few.
+#[inline(never)]
 fn push_json_chars(out: &mut String, s: &str) -> usize {
     let dropped = std::cell::Cell::new(0);
-    // A quote, a backslash, or a byte that may start a character XML 1.0 forbids (a C0
-    // control, or a lead byte from 0xEF up, which the rewrite keeps unless it starts U+FFFE
-    // or U+FFFF).
-    let special = |b: u8| (b == b'"') | (b == b'\\') | may_start_forbidden(b);
+    // The bytes `needs_escape` marks; the rewrite keeps a lead byte from 0xEF up unless it
+    // starts U+FFFE or U+FFFF.
+    let special = needs_escape;
     let rewrite = |bytes: &[u8], at: usize| match bytes[at] {
         b'"' => Some(("\\\"", 1)),
         b'\\' => Some(("\\\\", 1)),
@@ -580,6 +603,41 @@ mod tests {
             assert_eq!(format!("\"{written}\""), expect, "U+{:04X}", u32::from(c));
             assert_eq!(dropped, text.chars().count() - kept.chars().count());
         }
+    }
+
+    /// Over generated strings, short and long, clean and not, `write_str` writes what the
+    /// run by run rewrite writes.
+    #[test]
+    fn short_strings_are_written_as_rewritten() {
+        let pieces = [
+            "a", "Zé", " ", "\"", "\\", "\t", "\n", "\u{0}", "\u{1F}", "\u{7F}", "\u{FFFD}",
+            "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "🚢", "#", "<&>",
+        ];
+        let mut next = crate::tests::numbers(17);
+        let mut clean = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 24 {
+                let r = next() as usize;
+                s.push_str(if r.is_multiple_of(4) {
+                    pieces[r / 4 % pieces.len()]
+                } else {
+                    "x"
+                });
+            }
+            let mut written = String::new();
+            let dropped = write_str(&mut written, &s);
+            let mut rewritten = String::from("\"");
+            let expect = push_json_chars(&mut rewritten, &s);
+            rewritten.push('"');
+            assert_eq!(written, rewritten, "{s:?}");
+            assert_eq!(dropped, expect, "{s:?}");
+            clean += usize::from(written.len() == s.len() + 2);
+        }
+        assert!(
+            (5_000..45_000).contains(&clean),
+            "{clean} strings were clean"
+        );
     }
 
     /// Writers indent every depth as `to_json_bytes` does, beyond the levels at hand too.

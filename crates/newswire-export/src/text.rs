@@ -62,6 +62,67 @@ pub(crate) fn rewrite_runs<'s>(
     });
 }
 
+/// The texts [`any_marked`] takes: shorter than this many bytes.
+pub(crate) const SHORT: usize = 32;
+
+/// Whether any byte of `bytes`, a text shorter than [`SHORT`] bytes such as most of a
+/// document's fields, is one that `marked` finds: `marked` takes eight bytes as a
+/// little-endian word and tells whether any of them needs something done (see
+/// [`equal_bytes`] and [`forbidden_bytes`]).
+///
+/// The words are read where they lie, the last one overlapping the one before it, and a text
+/// under eight bytes is read as one word of its bytes, each once or more: testing a byte twice
+/// changes nothing, and no byte is copied. [`find_byte`]'s blocks are wider, for long texts;
+/// on a short one, its copy of the last block into padding costs more than the whole test.
+#[inline(always)]
+pub(crate) fn any_marked(bytes: &[u8], marked: impl Fn(u64) -> bool) -> bool {
+    debug_assert!(bytes.len() < SHORT, "a short text");
+    let word = |w: &[u8; 8]| marked(u64::from_le_bytes(*w));
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let (words, _) = bytes.as_chunks::<8>();
+        return words.iter().any(word) || word(last);
+    }
+    // 4 to 7 bytes as their first and last four; 1 to 3 as the first, middle and last byte
+    // (and the first again), twice.
+    let n = bytes.len();
+    let x = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        (Some(head), Some(tail)) => {
+            u64::from(u32::from_le_bytes(*head)) | u64::from(u32::from_le_bytes(*tail)) << 32
+        }
+        _ => match bytes {
+            [] => return false,
+            [first, ..] => {
+                let quad = u32::from_le_bytes([*first, bytes[n / 2], bytes[n - 1], *first]);
+                u64::from(quad) * 0x1_0000_0001
+            }
+        },
+    };
+    marked(x)
+}
+
+/// Each byte's lowest bit, and each byte's highest.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// A word whose [`HIGH_BITS`] hold something exactly when a byte of `x` is `byte`. Which byte
+/// is marked is not exact (a borrow can mark the bytes above a match), only whether any is.
+#[inline(always)]
+pub(crate) fn equal_bytes(x: u64, byte: u8) -> u64 {
+    let y = x ^ (LOW_BITS * u64::from(byte));
+    y.wrapping_sub(LOW_BITS) & !y
+}
+
+/// A word whose [`HIGH_BITS`] hold something exactly when a byte of `x` may start a character
+/// XML 1.0 forbids (below 0x20, or from 0xEF up). As with
+/// [`equal_bytes`], only whether any is marked is exact.
+#[inline(always)]
+pub(crate) fn forbidden_bytes(x: u64) -> u64 {
+    // Below 0x20: the subtraction borrows into a byte whose top bit was clear. From 0xEF up:
+    // the top bit is set, and the low seven bits plus 0x11 reach 0x80 (never carrying out of
+    // the byte, as 0x7F + 0x11 is 0x90).
+    (x.wrapping_sub(LOW_BITS * 0x20) & !x) | (((x & !HIGH_BITS) + LOW_BITS * 0x11) & x)
+}
+
 /// A piece of text as [`pieces`] passes it on.
 pub(crate) enum Piece<'s, T> {
     /// A run of the text, kept as it is.
@@ -123,6 +184,8 @@ pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use newswire_model::may_start_forbidden;
+
     use super::*;
 
     #[track_caller]
@@ -154,6 +217,70 @@ mod tests {
         ] {
             check(input, expect);
         }
+    }
+
+    /// The bytes the word tests are told apart by: each side of every threshold and match.
+    const EDGES: [u8; 16] = [
+        0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x3C, 0x3D, 0x5C, 0x7F, 0x80, 0xEE, 0xEF, 0xF0,
+        0xFF,
+    ];
+
+    /// A generated word: each byte one of [`EDGES`] or any byte at all.
+    fn word(next: &mut impl FnMut() -> u64) -> u64 {
+        (0..8).fold(0, |x, _| {
+            let r = next();
+            let b = if r.is_multiple_of(2) {
+                EDGES[(r / 2) as usize % EDGES.len()]
+            } else {
+                (r / 2) as u8
+            };
+            x << 8 | u64::from(b)
+        })
+    }
+
+    /// Over many generated words, the word tests mark a word exactly when a byte of it is
+    /// what they look for.
+    #[test]
+    fn word_tests_tell_what_byte_tests_tell() {
+        let mut next = crate::tests::numbers(11);
+        for _ in 0..200_000 {
+            let x = word(&mut next);
+            let bytes = x.to_le_bytes();
+            assert_eq!(
+                forbidden_bytes(x) & HIGH_BITS != 0,
+                bytes.iter().any(|&b| may_start_forbidden(b)),
+                "{x:#018X}"
+            );
+            for byte in [b'"', b'\\', b'>', 0x00, 0xFF] {
+                assert_eq!(
+                    equal_bytes(x, byte) & HIGH_BITS != 0,
+                    bytes.contains(&byte),
+                    "{x:#018X} {byte:#04X}"
+                );
+            }
+        }
+    }
+
+    /// Over generated texts of every short length, with bytes that need something anywhere or
+    /// nowhere, `any_marked` tells what testing each byte tells.
+    #[test]
+    fn any_marked_tells_what_each_byte_tells() {
+        let mut next = crate::tests::numbers(13);
+        let marked = |x: u64| forbidden_bytes(x) & HIGH_BITS != 0;
+        let mut hits = 0;
+        for i in 0..100_000 {
+            let len = i % SHORT;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next() % 64 {
+                    0 => EDGES[next() as usize % EDGES.len()],
+                    r => b'a' + (r % 26) as u8,
+                })
+                .collect();
+            let expect = bytes.iter().any(|&b| may_start_forbidden(b));
+            assert_eq!(any_marked(&bytes, marked), expect, "{bytes:?}");
+            hits += usize::from(expect);
+        }
+        assert!((5_000..95_000).contains(&hits), "{hits} texts marked");
     }
 
     #[track_caller]
