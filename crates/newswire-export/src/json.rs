@@ -89,6 +89,28 @@ pub(crate) struct Writer<'a> {
     nesting: Vec<Open>,
 }
 
+/// One of the formats' own keys: its text in a document, the name quoted and followed by
+/// `: `, so that the whole is copied as one constant, and in debug builds the name alone, to
+/// check the order of keys. [`key!`] makes both from the name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    #[cfg(debug_assertions)]
+    pub(crate) name: &'static str,
+    pub(crate) text: &'static str,
+}
+
+/// The [`Key`] named by the string literal given.
+macro_rules! key {
+    ($name:literal) => {
+        $crate::json::Key {
+            #[cfg(debug_assertions)]
+            name: $name,
+            text: concat!("\"", $name, "\": "),
+        }
+    };
+}
+pub(crate) use key;
+
 /// An array or object being written, with the last key written in it.
 #[cfg(debug_assertions)]
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -126,22 +148,31 @@ impl<'a> Writer<'a> {
 
     /// Writes the member `key` of the object being written; its value is written next. Keys
     /// are the formats' own names, none of which needs escaping, and come in sorted order.
-    /// Inlined, so that each key is copied as the constant it is.
+    /// Inlined, so that each key's text is copied as the constant it is.
     #[inline(always)]
-    pub(crate) fn key(&mut self, key: &'static str) -> &mut Writer<'a> {
+    pub(crate) fn key(&mut self, key: Key) -> &mut Writer<'a> {
         #[cfg(debug_assertions)]
-        match self.nesting.last_mut() {
-            Some(Open::Object(last)) => {
-                assert!(
-                    last.is_none_or(|last| last < key),
-                    "key {key:?} after {last:?}: keys must come sorted, each once"
-                );
-                *last = Some(key);
+        {
+            let name = key.name;
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
+                "{name:?} is written unescaped"
+            );
+            assert_eq!(key.text, format!("\"{name}\": "), "the text of {name:?}");
+            match self.nesting.last_mut() {
+                Some(Open::Object(last)) => {
+                    assert!(
+                        last.is_none_or(|last| last < name),
+                        "key {name:?} after {last:?}: keys must come sorted, each once"
+                    );
+                    *last = Some(name);
+                }
+                _ => panic!("key {name:?} outside an object"),
             }
-            _ => panic!("key {key:?} outside an object"),
         }
         self.member();
-        write_key(&mut self.out, key);
+        self.out.push_str(key.text);
         self.keyed = true;
         self
     }
@@ -251,21 +282,6 @@ impl<'a> Writer<'a> {
         #[cfg(debug_assertions)]
         self.nesting.pop();
     }
-}
-
-/// Writes one of the formats' own keys and the `: ` after it. Keys are names the exporters
-/// spell out, none of which needs escaping or filtering, so they are copied as they are.
-#[inline(always)]
-fn write_key(out: &mut String, key: &'static str) {
-    debug_assert!(
-        key.bytes()
-            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
-        "{key:?} is written unescaped"
-    );
-    out.reserve(key.len() + 4);
-    out.push('"');
-    out.push_str(key);
-    out.push_str("\": ");
 }
 
 /// Writes `value` at nesting depth `indent`, its object keys sorted.
@@ -470,14 +486,14 @@ mod tests {
         check_writer(
             |w| {
                 w.object(|w| {
-                    w.key("@type").str("T");
-                    w.key("a").object(|_| {});
-                    w.key("m").array(|w| {
+                    w.key(key!("@type")).str("T");
+                    w.key(key!("a")).object(|_| {});
+                    w.key(key!("m")).array(|w| {
                         w.uint(7);
                         w.str("x\u{0}\u{FFFF}y\"\n");
-                        w.object(|w| w.key("k").array(|_| {}));
+                        w.object(|w| w.key(key!("k")).array(|_| {}));
                     });
-                    w.key("z").array(|_| {});
+                    w.key(key!("z")).array(|_| {});
                 });
             },
             "{\n  \"@type\": \"T\",\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\",\n    {\n      \"k\": []\n    }\n  ],\n  \"z\": []\n}\n",
@@ -491,14 +507,14 @@ mod tests {
         /// With `spliced`, the two strings are given written already.
         fn write<'a>(w: &mut Writer<'a>, spliced: Option<[&'a str; 2]>) {
             w.object(|w| {
-                w.key("a").array(|w| {
+                w.key(key!("a")).array(|w| {
                     match spliced {
                         Some([first, _]) => w.spliced_str(first),
                         None => w.str("x\n"),
                     }
                     w.uint(1);
                 });
-                w.key("b");
+                w.key(key!("b"));
                 match spliced {
                     Some([_, second]) => w.spliced_str(second),
                     None => w.str("é"),
@@ -544,19 +560,19 @@ mod tests {
     fn writers_check_keys_in_debug_builds() {
         let out_of_order = |w: &mut Writer| {
             w.object(|w| {
-                w.key("b").uint(1);
-                w.key("a").uint(2);
+                w.key(key!("b")).uint(1);
+                w.key(key!("a")).uint(2);
             });
         };
         check_refused(out_of_order, "keys must come sorted");
         let twice = |w: &mut Writer| {
             w.object(|w| {
-                w.key("a").uint(1);
-                w.key("a").uint(2);
+                w.key(key!("a")).uint(1);
+                w.key(key!("a")).uint(2);
             });
         };
         check_refused(twice, "keys must come sorted");
-        let in_array = |w: &mut Writer| w.array(|w| w.key("a").uint(1));
+        let in_array = |w: &mut Writer| w.array(|w| w.key(key!("a")).uint(1));
         check_refused(in_array, "outside an object");
         let keyless = |w: &mut Writer| w.object(|w| w.uint(1));
         check_refused(keyless, "without its key");
@@ -651,8 +667,8 @@ mod tests {
                     nest(w, depth - 1);
                 }),
                 _ => w.object(|w| {
-                    w.key("a").uint(depth as u64);
-                    w.key("k");
+                    w.key(key!("a")).uint(depth as u64);
+                    w.key(key!("k"));
                     nest(w, depth - 1);
                 }),
             }

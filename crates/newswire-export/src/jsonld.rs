@@ -19,7 +19,7 @@ use serde_json::{Map, Value, json};
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
 use crate::document::Document;
-use crate::json::{Writer, clean_value, from_own_text};
+use crate::json::{Key, Writer, clean_value, from_own_text, key};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
@@ -69,73 +69,77 @@ pub fn jsonld_article_document<'a>(record: &Record, body: &'a RenderedBody) -> D
 /// Writes the members of `record`'s `NewsArticle` node, in key order, with `body` as its
 /// text.
 fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
-    w.key("@context").plain_str(SCHEMA_ORG);
+    w.key(key!("@context")).plain_str(SCHEMA_ORG);
     if is_absolute_iri(&record.id) {
-        w.key("@id").str(&record.id);
+        w.key(key!("@id")).str(&record.id);
     }
-    w.key("@type").plain_str("NewsArticle");
+    w.key(key!("@type")).plain_str("NewsArticle");
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
-        w.key("additionalType")
+        w.key(key!("additionalType"))
             .plain_str(&[SCHEMA_ORG, "/", subtype].concat());
     }
-    w.key("articleBody").spliced_str(body.text_json());
+    w.key(key!("articleBody")).spliced_str(body.text_json());
     if let Some(section) = &record.section {
-        w.key("articleSection").str(section);
+        w.key(key!("articleSection")).str(section);
     }
-    people(w, "author", &record.authors);
+    people(w, key!("author"), &record.authors);
     if !record.sources.is_empty() {
-        w.key("citation").array(|w| {
+        w.key(key!("citation")).array(|w| {
             for source in &record.sources {
                 w.object(|w| {
-                    w.key("@type").plain_str("CreativeWork");
-                    w.key("publisher").object(|w| organization(w, source));
+                    w.key(key!("@type")).plain_str("CreativeWork");
+                    w.key(key!("publisher")).object(|w| organization(w, source));
                 });
             }
         });
     }
     if let Some(dateline) = &record.dateline {
-        w.key("contentLocation").object(|w| {
-            w.key("@type").plain_str("Place");
+        w.key(key!("contentLocation")).object(|w| {
+            w.key(key!("@type")).plain_str("Place");
             if let Some(region) = &dateline.region {
-                w.key("containedInPlace").object(|w| {
-                    w.key("@type").plain_str("Place");
-                    w.key("name").str(region);
+                w.key(key!("containedInPlace")).object(|w| {
+                    w.key(key!("@type")).plain_str("Place");
+                    w.key(key!("name")).str(region);
                 });
             }
-            w.key("name").str(&dateline.place);
+            w.key(key!("name")).str(&dateline.place);
         });
     }
-    people(w, "contributor", &record.contributors);
-    w.key("dateModified").plain_str(&rfc3339(&record.updated()));
-    w.key("datePublished")
+    people(w, key!("contributor"), &record.contributors);
+    w.key(key!("dateModified"))
+        .plain_str(&rfc3339(&record.updated()));
+    w.key(key!("datePublished"))
         .plain_str(&rfc3339(&record.published));
     if let Some(dateline) = &record.dateline {
-        w.key("dateline").str(&dateline.text);
+        w.key(key!("dateline")).str(&dateline.text);
     }
-    w.key("description").str(&record.description);
-    people(w, "editor", &record.editors);
+    w.key(key!("description")).str(&record.description);
+    people(w, key!("editor"), &record.editors);
     if let Some(genre) = record.genre {
-        w.key("genre")
+        w.key(key!("genre"))
             .plain_str(&[IPTC_GENRE_NS, genre.iptc_code()].concat());
     }
-    w.key("headline").str(&record.headline);
+    w.key(key!("headline")).str(&record.headline);
     if let Some(image) = &record.image {
-        w.key("image").object(|w| image_object(w, image));
+        w.key(key!("image")).object(|w| image_object(w, image));
     }
-    w.key("inLanguage").plain_str(record.language.as_str());
+    w.key(key!("inLanguage"))
+        .plain_str(record.language.as_str());
     if !record.keywords.is_empty() {
-        w.key("keywords").array(|w| {
+        w.key(key!("keywords")).array(|w| {
             for keyword in &record.keywords {
                 w.str(keyword);
             }
         });
     }
-    w.key("mainEntityOfPage").plain_str(record.url.as_str());
+    w.key(key!("mainEntityOfPage"))
+        .plain_str(record.url.as_str());
     if let Some(publisher) = &record.publisher {
-        w.key("publisher").object(|w| organization(w, publisher));
+        w.key(key!("publisher"))
+            .object(|w| organization(w, publisher));
     }
-    w.key("url").plain_str(record.url.as_str());
-    w.key("wordCount").uint(u64::from(record.word_count));
+    w.key(key!("url")).plain_str(record.url.as_str());
+    w.key(key!("wordCount")).uint(u64::from(record.word_count));
 }
 
 /// The channel document: a `DataFeed` whose `dataFeedElement`s summarise `records` (id, URL,
@@ -194,7 +198,7 @@ fn article_summary(record: &Record) -> Value {
 }
 
 /// `people` under `key`, each a `Person`; nothing when there are none.
-fn people(w: &mut Writer, key: &'static str, people: &[Person]) {
+fn people(w: &mut Writer, key: Key, people: &[Person]) {
     if people.is_empty() {
         return;
     }
@@ -207,61 +211,61 @@ fn people(w: &mut Writer, key: &'static str, people: &[Person]) {
 
 /// A `Person` with the name alone in `name`, the role in `jobTitle`.
 fn person(w: &mut Writer, p: &Person) {
-    w.key("@type").plain_str("Person");
+    w.key(key!("@type")).plain_str("Person");
     if let Some(role) = &p.role {
-        w.key("jobTitle").str(role);
+        w.key(key!("jobTitle")).str(role);
     }
-    w.key("name").str(&p.name);
+    w.key(key!("name")).str(&p.name);
     if let Some(url) = &p.url {
-        w.key("url").plain_str(url.as_str());
+        w.key(key!("url")).plain_str(url.as_str());
     }
 }
 
 /// The members of an `Organization` node.
 fn organization(w: &mut Writer, o: &Organization) {
-    w.key("@type").plain_str("Organization");
+    w.key(key!("@type")).plain_str("Organization");
     if let Some(logo) = &o.logo {
-        w.key("logo").object(|w| {
-            w.key("@type").plain_str("ImageObject");
-            w.key("url").plain_str(logo.as_str());
+        w.key(key!("logo")).object(|w| {
+            w.key(key!("@type")).plain_str("ImageObject");
+            w.key(key!("url")).plain_str(logo.as_str());
         });
     }
-    w.key("name").str(&o.name);
+    w.key(key!("name")).str(&o.name);
     if let Some(url) = &o.url {
-        w.key("url").plain_str(url.as_str());
+        w.key(key!("url")).plain_str(url.as_str());
     }
 }
 
 /// The members of the picture's `ImageObject` node.
 fn image_object(w: &mut Writer, image: &Image) {
     let credit = image.credit.as_ref();
-    w.key("@type").plain_str("ImageObject");
+    w.key(key!("@type")).plain_str("ImageObject");
     if let Some(caption) = &image.caption {
-        w.key("caption").str(caption);
+        w.key(key!("caption")).str(caption);
     }
     if let Some(url) = &image.url {
-        w.key("contentUrl").plain_str(url.as_str());
+        w.key(key!("contentUrl")).plain_str(url.as_str());
     }
     if let Some(creator) = credit.and_then(|c| c.creator.as_ref()) {
-        w.key("creator").object(|w| {
-            w.key("@type").plain_str("Person");
-            w.key("name").str(creator);
+        w.key(key!("creator")).object(|w| {
+            w.key(key!("@type")).plain_str("Person");
+            w.key(key!("name")).str(creator);
         });
     }
     if let Some(credit) = credit {
-        w.key("creditText").str(&credit.text);
+        w.key(key!("creditText")).str(&credit.text);
     }
     if let Some(alt) = &image.alt {
-        w.key("description").str(alt);
+        w.key(key!("description")).str(alt);
     }
     if let Some(provider) = credit.and_then(|c| c.provider.as_ref()) {
-        w.key("sourceOrganization").object(|w| {
-            w.key("@type").plain_str("Organization");
-            w.key("name").str(provider);
+        w.key(key!("sourceOrganization")).object(|w| {
+            w.key(key!("@type")).plain_str("Organization");
+            w.key(key!("name")).str(provider);
         });
     }
     if let Some(url) = &image.url {
-        w.key("url").plain_str(url.as_str());
+        w.key(key!("url")).plain_str(url.as_str());
     }
 }
 

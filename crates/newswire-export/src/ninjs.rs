@@ -32,7 +32,7 @@ use serde_json::Value;
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
 use crate::document::Document;
-use crate::json::{Writer, from_own_text};
+use crate::json::{Key, Writer, from_own_text, key};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{has_text, join_and};
 
@@ -79,45 +79,47 @@ pub fn ninjs_document<'a>(record: &Record, body: &'a RenderedBody) -> Document<'
 fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     let uri = item_uri(record);
     if let Some(image) = &record.image {
-        w.key("associations")
+        w.key(key!("associations"))
             .array(|w| w.object(|w| picture(w, image, &uri)));
     }
-    w.key("bodies").array(|w| {
+    w.key(key!("bodies")).array(|w| {
         w.object(|w| {
-            w.key("contentType").plain_str("text/html");
-            w.key("role").plain_str("main");
-            w.key("value").spliced_str(body.html_json());
-            w.key("wordCount").uint(u64::from(record.word_count));
+            w.key(key!("contentType")).plain_str("text/html");
+            w.key(key!("role")).plain_str("main");
+            w.key(key!("value")).spliced_str(body.html_json());
+            w.key(key!("wordCount")).uint(u64::from(record.word_count));
         });
         w.object(|w| {
             // Counted as written: without the characters the output leaves out.
-            w.key("charCount").uint(body.chars() as u64);
-            w.key("contentType").plain_str("text/plain");
-            w.key("role").plain_str("main");
-            w.key("value").spliced_str(body.text_json());
-            w.key("wordCount").uint(u64::from(record.word_count));
+            w.key(key!("charCount")).uint(body.chars() as u64);
+            w.key(key!("contentType")).plain_str("text/plain");
+            w.key(key!("role")).plain_str("main");
+            w.key(key!("value")).spliced_str(body.text_json());
+            w.key(key!("wordCount")).uint(u64::from(record.word_count));
         });
     });
     if !record.authors.is_empty() {
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        w.key("by").str(&join_and(&names));
+        w.key(key!("by")).str(&join_and(&names));
     }
     if let Some(publisher) = &record.publisher {
-        w.key("copyrightHolder").str(&publisher.name);
+        w.key(key!("copyrightHolder")).str(&publisher.name);
     }
-    w.key("descriptions")
+    w.key(key!("descriptions"))
         .array(|w| w.object(|w| plain_text(w, "summary", &record.description)));
-    w.key("firstCreated").plain_str(&rfc3339(&record.published));
+    w.key(key!("firstCreated"))
+        .plain_str(&rfc3339(&record.published));
     if let Some(genre) = record.genre {
         let code = genre.iptc_code();
-        w.key("genres").array(|w| {
+        w.key(key!("genres")).array(|w| {
             w.object(|w| {
-                w.key("name").str(code);
-                w.key("uri").plain_str(&[IPTC_GENRE_NS, code].concat());
+                w.key(key!("name")).str(code);
+                w.key(key!("uri"))
+                    .plain_str(&[IPTC_GENRE_NS, code].concat());
             });
         });
     }
-    w.key("headlines")
+    w.key(key!("headlines"))
         .array(|w| w.object(|w| plain_text(w, "main", &record.headline)));
     // Every credited party with its role, and again as `people` or `organisations` with the
     // role as their `rel`.
@@ -133,51 +135,51 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     };
     let has_persons = persons().next().is_some();
     if has_persons || !record.sources.is_empty() {
-        w.key("infoSources").array(|w| {
+        w.key(key!("infoSources")).array(|w| {
             for (p, role) in persons() {
-                party(w, "role", &p.name, role, p.url.as_ref());
+                party(w, key!("role"), &p.name, role, p.url.as_ref());
             }
             for org in &record.sources {
-                party(w, "role", &org.name, CONTENT_SOURCE, org.url.as_ref());
+                party(w, key!("role"), &org.name, CONTENT_SOURCE, org.url.as_ref());
             }
         });
     }
-    w.key("language").plain_str(record.language.as_str());
+    w.key(key!("language")).plain_str(record.language.as_str());
     if let Some(dateline) = &record.dateline {
         match &dateline.region {
             Some(region) => w
-                .key("located")
+                .key(key!("located"))
                 .str(&[dateline.place.as_str(), ", ", region].concat()),
-            None => w.key("located").str(&dateline.place),
+            None => w.key(key!("located")).str(&dateline.place),
         }
     }
     if !record.sources.is_empty() {
-        w.key("organisations").array(|w| {
+        w.key(key!("organisations")).array(|w| {
             for org in &record.sources {
-                party(w, "rel", &org.name, CONTENT_SOURCE, org.url.as_ref());
+                party(w, key!("rel"), &org.name, CONTENT_SOURCE, org.url.as_ref());
             }
         });
     }
     if has_persons {
-        w.key("people").array(|w| {
+        w.key(key!("people")).array(|w| {
             for (p, role) in persons() {
-                party(w, "rel", &p.name, role, p.url.as_ref());
+                party(w, key!("rel"), &p.name, role, p.url.as_ref());
             }
         });
     }
-    w.key("pubStatus").plain_str("usable");
-    w.key("renditions").array(|w| {
+    w.key(key!("pubStatus")).plain_str("usable");
+    w.key(key!("renditions")).array(|w| {
         w.object(|w| {
-            w.key("contentType").plain_str("text/html");
-            w.key("href").plain_str(record.url.as_str());
-            w.key("name").plain_str("web");
+            w.key(key!("contentType")).plain_str("text/html");
+            w.key(key!("href")).plain_str(record.url.as_str());
+            w.key(key!("name")).plain_str("web");
         });
     });
-    w.key("representationType").plain_str("full");
-    w.key("standard").object(|w| {
-        w.key("name").plain_str("ninjs");
-        w.key("schema").plain_str(NINJS_SCHEMA);
-        w.key("version").plain_str("3.1");
+    w.key(key!("representationType")).plain_str("full");
+    w.key(key!("standard")).object(|w| {
+        w.key(key!("name")).plain_str("ninjs");
+        w.key(key!("schema")).plain_str(NINJS_SCHEMA);
+        w.key(key!("version")).plain_str("3.1");
     });
     let mut seen: Vec<&str> = Vec::new();
     for keyword in &record.keywords {
@@ -186,23 +188,23 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         }
     }
     if !seen.is_empty() {
-        w.key("subjects").array(|w| {
+        w.key(key!("subjects")).array(|w| {
             for keyword in seen {
-                w.object(|w| w.key("name").str(keyword));
+                w.object(|w| w.key(key!("name")).str(keyword));
             }
         });
     }
-    w.key("type").plain_str("text");
-    w.key("uri").str(&uri);
-    w.key("versionCreated")
+    w.key(key!("type")).plain_str("text");
+    w.key(key!("uri")).str(&uri);
+    w.key(key!("versionCreated"))
         .plain_str(&rfc3339(&record.updated()));
 }
 
 /// The members of a `headlines` or `descriptions` entry: `text` as plain text in `role`.
 fn plain_text(w: &mut Writer, role: &'static str, text: &str) {
-    w.key("contentType").plain_str("text/plain");
-    w.key("role").plain_str(role);
-    w.key("value").str(text);
+    w.key(key!("contentType")).plain_str("text/plain");
+    w.key(key!("role")).plain_str(role);
+    w.key(key!("value")).str(text);
 }
 
 /// The item's `uri`: the record's id as a URI, or the page URL when the id is no IRI.
@@ -275,18 +277,12 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
 
 /// A credited party: an `infoSources` entry when `relation` is `role`, a `people` or
 /// `organisations` entry when it is `rel`, with the party role `role` (its URI).
-fn party(
-    w: &mut Writer,
-    relation: &'static str,
-    name: &str,
-    role: &'static str,
-    uri: Option<&AbsoluteUrl>,
-) {
+fn party(w: &mut Writer, relation: Key, name: &str, role: &'static str, uri: Option<&AbsoluteUrl>) {
     w.object(|w| {
-        w.key("name").str(name);
+        w.key(key!("name")).str(name);
         w.key(relation).plain_str(role);
         if let Some(uri) = uri {
-            w.key("uri").plain_str(uri.as_str());
+            w.key(key!("uri")).plain_str(uri.as_str());
         }
     });
 }
@@ -295,12 +291,12 @@ fn party(
 fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     let credit = image.credit.as_ref();
     if let Some(by) = credit.map(|c| c.text.as_str()).filter(|t| has_text(t)) {
-        w.key("by").str(by);
+        w.key(key!("by")).str(by);
     }
     let caption = image.caption.as_deref().filter(|c| has_text(c));
     let alt = image.alt.as_deref().filter(|a| has_text(a));
     if caption.is_some() || alt.is_some() {
-        w.key("descriptions").array(|w| {
+        w.key(key!("descriptions")).array(|w| {
             if let Some(caption) = caption {
                 w.object(|w| plain_text(w, "caption", caption));
             }
@@ -312,28 +308,28 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     let creator = credit.and_then(|c| c.creator.as_deref());
     let provider = credit.and_then(|c| c.provider.as_deref());
     if creator.is_some() || provider.is_some() {
-        w.key("infoSources").array(|w| {
+        w.key(key!("infoSources")).array(|w| {
             if let Some(creator) = creator {
-                party(w, "role", creator, AUTHOR, None);
+                party(w, key!("role"), creator, AUTHOR, None);
             }
             if let Some(provider) = provider {
-                party(w, "role", provider, IMAGE_SUPPLIER, None);
+                party(w, key!("role"), provider, IMAGE_SUPPLIER, None);
             }
         });
     }
-    w.key("name").plain_str(PICTURE);
+    w.key(key!("name")).plain_str(PICTURE);
     if let Some(url) = &image.url {
-        w.key("renditions").array(|w| {
+        w.key(key!("renditions")).array(|w| {
             w.object(|w| {
-                w.key("href").plain_str(url.as_str());
-                w.key("name").plain_str("main");
+                w.key(key!("href")).plain_str(url.as_str());
+                w.key(key!("name")).plain_str("main");
             });
         });
     }
-    w.key("type").plain_str("picture");
+    w.key(key!("type")).plain_str("picture");
     match &image.url {
-        Some(url) => w.key("uri").plain_str(url.as_str()),
-        None => w.key("uri").str(&with_fragment(item_uri, PICTURE)),
+        Some(url) => w.key(key!("uri")).plain_str(url.as_str()),
+        None => w.key(key!("uri")).str(&with_fragment(item_uri, PICTURE)),
     }
 }
 
