@@ -111,6 +111,29 @@ macro_rules! key {
 }
 pub(crate) use key;
 
+/// A member whose key and value are both the formats' own, neither needing escaping: its
+/// text in a document, `"key": "value"`, copied as one constant, and in debug builds the key
+/// alone, to check the order of keys. [`constant!`] makes both.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Constant {
+    #[cfg(debug_assertions)]
+    pub(crate) name: &'static str,
+    pub(crate) text: &'static str,
+}
+
+/// The [`Constant`] member whose key is the string literal given first and whose value is the
+/// second, a literal or a macro that makes one.
+macro_rules! constant {
+    ($name:literal, $value:expr) => {
+        $crate::json::Constant {
+            #[cfg(debug_assertions)]
+            name: $name,
+            text: concat!("\"", $name, "\": \"", $value, "\""),
+        }
+    };
+}
+pub(crate) use constant;
+
 /// An array or object being written, with the last key written in it.
 #[cfg(debug_assertions)]
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -153,28 +176,57 @@ impl<'a> Writer<'a> {
     pub(crate) fn key(&mut self, key: Key) -> &mut Writer<'a> {
         #[cfg(debug_assertions)]
         {
-            let name = key.name;
-            assert!(
-                name.bytes()
-                    .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
-                "{name:?} is written unescaped"
-            );
-            assert_eq!(key.text, format!("\"{name}\": "), "the text of {name:?}");
-            match self.nesting.last_mut() {
-                Some(Open::Object(last)) => {
-                    assert!(
-                        last.is_none_or(|last| last < name),
-                        "key {name:?} after {last:?}: keys must come sorted, each once"
-                    );
-                    *last = Some(name);
-                }
-                _ => panic!("key {name:?} outside an object"),
-            }
+            self.check_key(key.name);
+            assert_eq!(key.text, format!("\"{}\": ", key.name), "a key's text");
         }
         self.member();
         self.out.push_str(key.text);
         self.keyed = true;
         self
+    }
+
+    /// Writes `member`, a key and its value both the formats' own, as the one constant it is.
+    #[inline(always)]
+    pub(crate) fn constant(&mut self, member: Constant) {
+        #[cfg(debug_assertions)]
+        {
+            let name = member.name;
+            self.check_key(name);
+            let value = member
+                .text
+                .strip_prefix(&format!("\"{name}\": \""))
+                .and_then(|rest| rest.strip_suffix('"'))
+                .expect("a constant member's text");
+            assert!(
+                value
+                    .bytes()
+                    .all(|b| (0x20..0x7F).contains(&b) && b != b'"' && b != b'\\'),
+                "{value:?} needs escaping"
+            );
+        }
+        self.member();
+        self.out.push_str(member.text);
+    }
+
+    /// Checks that the key `name` needs no escaping and comes after the keys written before it
+    /// in the object being written.
+    #[cfg(debug_assertions)]
+    fn check_key(&mut self, name: &'static str) {
+        assert!(
+            name.bytes()
+                .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'),
+            "{name:?} is written unescaped"
+        );
+        match self.nesting.last_mut() {
+            Some(Open::Object(last)) => {
+                assert!(
+                    last.is_none_or(|last| last < name),
+                    "key {name:?} after {last:?}: keys must come sorted, each once"
+                );
+                *last = Some(name);
+            }
+            _ => panic!("key {name:?} outside an object"),
+        }
     }
 
     /// Writes a string, filtered as [`to_json_bytes`] filters it.
@@ -486,6 +538,7 @@ mod tests {
         check_writer(
             |w| {
                 w.object(|w| {
+                    w.constant(constant!("@context", "c"));
                     w.key(key!("@type")).str("T");
                     w.key(key!("a")).object(|_| {});
                     w.key(key!("m")).array(|w| {
@@ -496,7 +549,7 @@ mod tests {
                     w.key(key!("z")).array(|_| {});
                 });
             },
-            "{\n  \"@type\": \"T\",\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\",\n    {\n      \"k\": []\n    }\n  ],\n  \"z\": []\n}\n",
+            "{\n  \"@context\": \"c\",\n  \"@type\": \"T\",\n  \"a\": {},\n  \"m\": [\n    7,\n    \"xy\\\"\\n\",\n    {\n      \"k\": []\n    }\n  ],\n  \"z\": []\n}\n",
         );
     }
 
@@ -572,6 +625,13 @@ mod tests {
             });
         };
         check_refused(twice, "keys must come sorted");
+        let constant_out_of_order = |w: &mut Writer| {
+            w.object(|w| {
+                w.key(key!("b")).uint(1);
+                w.constant(constant!("a", "x"));
+            });
+        };
+        check_refused(constant_out_of_order, "keys must come sorted");
         let in_array = |w: &mut Writer| w.array(|w| w.key(key!("a")).uint(1));
         check_refused(in_array, "outside an object");
         let keyless = |w: &mut Writer| w.object(|w| w.uint(1));

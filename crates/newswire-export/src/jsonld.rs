@@ -19,11 +19,16 @@ use serde_json::{Map, Value, json};
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
 use crate::document::Document;
-use crate::json::{Key, Writer, clean_value, from_own_text, key};
+use crate::json::{Key, Writer, clean_value, constant, from_own_text, key};
 use crate::rss::IPTC_GENRE_NS;
 
 /// The `@context` of every document.
-pub(crate) const SCHEMA_ORG: &str = "https://schema.org";
+macro_rules! schema_org {
+    () => {
+        "https://schema.org"
+    };
+}
+pub(crate) const SCHEMA_ORG: &str = schema_org!();
 
 /// One `NewsArticle` document for `record`, with `"@context": "https://schema.org"`.
 pub fn jsonld_article(record: &Record) -> Value {
@@ -69,11 +74,11 @@ pub fn jsonld_article_document<'a>(record: &Record, body: &'a RenderedBody) -> D
 /// Writes the members of `record`'s `NewsArticle` node, in key order, with `body` as its
 /// text.
 fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
-    w.key(key!("@context")).plain_str(SCHEMA_ORG);
+    w.constant(constant!("@context", schema_org!()));
     if is_absolute_iri(&record.id) {
         w.key(key!("@id")).str(&record.id);
     }
-    w.key(key!("@type")).plain_str("NewsArticle");
+    w.constant(constant!("@type", "NewsArticle"));
     if let Some(subtype) = record.genre.and_then(|g| g.schema_org_type()) {
         w.key(key!("additionalType"))
             .plain_str(&[SCHEMA_ORG, "/", subtype].concat());
@@ -87,7 +92,7 @@ fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         w.key(key!("citation")).array(|w| {
             for source in &record.sources {
                 w.object(|w| {
-                    w.key(key!("@type")).plain_str("CreativeWork");
+                    w.constant(constant!("@type", "CreativeWork"));
                     w.key(key!("publisher")).object(|w| organization(w, source));
                 });
             }
@@ -95,10 +100,10 @@ fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     }
     if let Some(dateline) = &record.dateline {
         w.key(key!("contentLocation")).object(|w| {
-            w.key(key!("@type")).plain_str("Place");
+            w.constant(constant!("@type", "Place"));
             if let Some(region) = &dateline.region {
                 w.key(key!("containedInPlace")).object(|w| {
-                    w.key(key!("@type")).plain_str("Place");
+                    w.constant(constant!("@type", "Place"));
                     w.key(key!("name")).str(region);
                 });
             }
@@ -211,7 +216,7 @@ fn people(w: &mut Writer, key: Key, people: &[Person]) {
 
 /// A `Person` with the name alone in `name`, the role in `jobTitle`.
 fn person(w: &mut Writer, p: &Person) {
-    w.key(key!("@type")).plain_str("Person");
+    w.constant(constant!("@type", "Person"));
     if let Some(role) = &p.role {
         w.key(key!("jobTitle")).str(role);
     }
@@ -223,10 +228,10 @@ fn person(w: &mut Writer, p: &Person) {
 
 /// The members of an `Organization` node.
 fn organization(w: &mut Writer, o: &Organization) {
-    w.key(key!("@type")).plain_str("Organization");
+    w.constant(constant!("@type", "Organization"));
     if let Some(logo) = &o.logo {
         w.key(key!("logo")).object(|w| {
-            w.key(key!("@type")).plain_str("ImageObject");
+            w.constant(constant!("@type", "ImageObject"));
             w.key(key!("url")).plain_str(logo.as_str());
         });
     }
@@ -239,7 +244,7 @@ fn organization(w: &mut Writer, o: &Organization) {
 /// The members of the picture's `ImageObject` node.
 fn image_object(w: &mut Writer, image: &Image) {
     let credit = image.credit.as_ref();
-    w.key(key!("@type")).plain_str("ImageObject");
+    w.constant(constant!("@type", "ImageObject"));
     if let Some(caption) = &image.caption {
         w.key(key!("caption")).str(caption);
     }
@@ -248,7 +253,7 @@ fn image_object(w: &mut Writer, image: &Image) {
     }
     if let Some(creator) = credit.and_then(|c| c.creator.as_ref()) {
         w.key(key!("creator")).object(|w| {
-            w.key(key!("@type")).plain_str("Person");
+            w.constant(constant!("@type", "Person"));
             w.key(key!("name")).str(creator);
         });
     }
@@ -260,7 +265,7 @@ fn image_object(w: &mut Writer, image: &Image) {
     }
     if let Some(provider) = credit.and_then(|c| c.provider.as_ref()) {
         w.key(key!("sourceOrganization")).object(|w| {
-            w.key(key!("@type")).plain_str("Organization");
+            w.constant(constant!("@type", "Organization"));
             w.key(key!("name")).str(provider);
         });
     }

@@ -32,26 +32,43 @@ use serde_json::Value;
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
 use crate::document::Document;
-use crate::json::{Key, Writer, from_own_text, key};
+use crate::json::{Constant, Writer, constant, from_own_text, key};
 use crate::rss::IPTC_GENRE_NS;
 use crate::text::{has_text, join_and};
 
-/// The schema every document conforms to, named in its `standard`.
-const NINJS_SCHEMA: &str = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json";
-/// A term of IPTC's Content Production Party Role vocabulary, by its URI: the `role` of an
-/// `infoSources` entry and the `rel` of a `people` or `organisations` one.
-macro_rules! party_role {
+/// A term of IPTC's Content Production Party Role vocabulary, by its URI.
+macro_rules! party_role_uri {
     ($term:literal) => {
         concat!("http://cv.iptc.org/newscodes/contentprodpartyrole/", $term)
     };
 }
-const AUTHOR: &str = party_role!("author");
-const CORRESPONDENT: &str = party_role!("correspondent");
-const EDITOR: &str = party_role!("editor");
-const CONTENT_SOURCE: &str = party_role!("contentSource");
-const IMAGE_SUPPLIER: &str = party_role!("imgSupplier");
+/// A party role as the member that gives it: the `role` of an `infoSources` entry, and the
+/// `rel` of a `people` or `organisations` one.
+#[derive(Debug, Clone, Copy)]
+struct PartyRole {
+    role: Constant,
+    rel: Constant,
+}
+macro_rules! party_role {
+    ($term:literal) => {
+        PartyRole {
+            role: constant!("role", party_role_uri!($term)),
+            rel: constant!("rel", party_role_uri!($term)),
+        }
+    };
+}
+const AUTHOR: PartyRole = party_role!("author");
+const CORRESPONDENT: PartyRole = party_role!("correspondent");
+const EDITOR: PartyRole = party_role!("editor");
+const CONTENT_SOURCE: PartyRole = party_role!("contentSource");
+const IMAGE_SUPPLIER: PartyRole = party_role!("imgSupplier");
 /// The name of the picture's association.
-const PICTURE: &str = "mainpic";
+macro_rules! picture {
+    () => {
+        "mainpic"
+    };
+}
+const PICTURE: &str = picture!();
 
 /// One article as an IPTC ninjs 3.1 document.
 pub fn ninjs(record: &Record) -> Value {
@@ -84,16 +101,16 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     }
     w.key(key!("bodies")).array(|w| {
         w.object(|w| {
-            w.key(key!("contentType")).plain_str("text/html");
-            w.key(key!("role")).plain_str("main");
+            w.constant(constant!("contentType", "text/html"));
+            w.constant(constant!("role", "main"));
             w.key(key!("value")).spliced_str(body.html_json());
             w.key(key!("wordCount")).uint(u64::from(record.word_count));
         });
         w.object(|w| {
             // Counted as written: without the characters the output leaves out.
             w.key(key!("charCount")).uint(body.chars() as u64);
-            w.key(key!("contentType")).plain_str("text/plain");
-            w.key(key!("role")).plain_str("main");
+            w.constant(constant!("contentType", "text/plain"));
+            w.constant(constant!("role", "main"));
             w.key(key!("value")).spliced_str(body.text_json());
             w.key(key!("wordCount")).uint(u64::from(record.word_count));
         });
@@ -106,7 +123,7 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         w.key(key!("copyrightHolder")).str(&publisher.name);
     }
     w.key(key!("descriptions"))
-        .array(|w| w.object(|w| plain_text(w, "summary", &record.description)));
+        .array(|w| w.object(|w| plain_text(w, constant!("role", "summary"), &record.description)));
     w.key(key!("firstCreated"))
         .plain_str(&rfc3339(&record.published));
     if let Some(genre) = record.genre {
@@ -120,7 +137,7 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         });
     }
     w.key(key!("headlines"))
-        .array(|w| w.object(|w| plain_text(w, "main", &record.headline)));
+        .array(|w| w.object(|w| plain_text(w, constant!("role", "main"), &record.headline)));
     // Every credited party with its role, and again as `people` or `organisations` with the
     // role as their `rel`.
     let persons = [
@@ -137,10 +154,10 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     if has_persons || !record.sources.is_empty() {
         w.key(key!("infoSources")).array(|w| {
             for (p, role) in persons() {
-                party(w, key!("role"), &p.name, role, p.url.as_ref());
+                party(w, role.role, &p.name, p.url.as_ref());
             }
             for org in &record.sources {
-                party(w, key!("role"), &org.name, CONTENT_SOURCE, org.url.as_ref());
+                party(w, CONTENT_SOURCE.role, &org.name, org.url.as_ref());
             }
         });
     }
@@ -156,30 +173,34 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     if !record.sources.is_empty() {
         w.key(key!("organisations")).array(|w| {
             for org in &record.sources {
-                party(w, key!("rel"), &org.name, CONTENT_SOURCE, org.url.as_ref());
+                party(w, CONTENT_SOURCE.rel, &org.name, org.url.as_ref());
             }
         });
     }
     if has_persons {
         w.key(key!("people")).array(|w| {
             for (p, role) in persons() {
-                party(w, key!("rel"), &p.name, role, p.url.as_ref());
+                party(w, role.rel, &p.name, p.url.as_ref());
             }
         });
     }
-    w.key(key!("pubStatus")).plain_str("usable");
+    w.constant(constant!("pubStatus", "usable"));
     w.key(key!("renditions")).array(|w| {
         w.object(|w| {
-            w.key(key!("contentType")).plain_str("text/html");
+            w.constant(constant!("contentType", "text/html"));
             w.key(key!("href")).plain_str(record.url.as_str());
-            w.key(key!("name")).plain_str("web");
+            w.constant(constant!("name", "web"));
         });
     });
-    w.key(key!("representationType")).plain_str("full");
+    w.constant(constant!("representationType", "full"));
     w.key(key!("standard")).object(|w| {
-        w.key(key!("name")).plain_str("ninjs");
-        w.key(key!("schema")).plain_str(NINJS_SCHEMA);
-        w.key(key!("version")).plain_str("3.1");
+        w.constant(constant!("name", "ninjs"));
+        // The schema every document conforms to.
+        w.constant(constant!(
+            "schema",
+            "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+        ));
+        w.constant(constant!("version", "3.1"));
     });
     let mut seen: Vec<&str> = Vec::new();
     for keyword in &record.keywords {
@@ -194,16 +215,17 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
             }
         });
     }
-    w.key(key!("type")).plain_str("text");
+    w.constant(constant!("type", "text"));
     w.key(key!("uri")).str(&uri);
     w.key(key!("versionCreated"))
         .plain_str(&rfc3339(&record.updated()));
 }
 
-/// The members of a `headlines` or `descriptions` entry: `text` as plain text in `role`.
-fn plain_text(w: &mut Writer, role: &'static str, text: &str) {
-    w.key(key!("contentType")).plain_str("text/plain");
-    w.key(key!("role")).plain_str(role);
+/// The members of a `headlines` or `descriptions` entry: `text` as plain text, with the
+/// `role` member `role`.
+fn plain_text(w: &mut Writer, role: Constant, text: &str) {
+    w.constant(constant!("contentType", "text/plain"));
+    w.constant(role);
     w.key(key!("value")).str(text);
 }
 
@@ -275,12 +297,12 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
-/// A credited party: an `infoSources` entry when `relation` is `role`, a `people` or
-/// `organisations` entry when it is `rel`, with the party role `role` (its URI).
-fn party(w: &mut Writer, relation: Key, name: &str, role: &'static str, uri: Option<&AbsoluteUrl>) {
+/// A credited party: an `infoSources` entry when `role` is a [`PartyRole`]'s `role`, a
+/// `people` or `organisations` entry when it is its `rel`.
+fn party(w: &mut Writer, role: Constant, name: &str, uri: Option<&AbsoluteUrl>) {
     w.object(|w| {
         w.key(key!("name")).str(name);
-        w.key(relation).plain_str(role);
+        w.constant(role);
         if let Some(uri) = uri {
             w.key(key!("uri")).plain_str(uri.as_str());
         }
@@ -298,10 +320,10 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     if caption.is_some() || alt.is_some() {
         w.key(key!("descriptions")).array(|w| {
             if let Some(caption) = caption {
-                w.object(|w| plain_text(w, "caption", caption));
+                w.object(|w| plain_text(w, constant!("role", "caption"), caption));
             }
             if let Some(alt) = alt {
-                w.object(|w| plain_text(w, "alt", alt));
+                w.object(|w| plain_text(w, constant!("role", "alt"), alt));
             }
         });
     }
@@ -310,23 +332,23 @@ fn picture(w: &mut Writer, image: &Image, item_uri: &str) {
     if creator.is_some() || provider.is_some() {
         w.key(key!("infoSources")).array(|w| {
             if let Some(creator) = creator {
-                party(w, key!("role"), creator, AUTHOR, None);
+                party(w, AUTHOR.role, creator, None);
             }
             if let Some(provider) = provider {
-                party(w, key!("role"), provider, IMAGE_SUPPLIER, None);
+                party(w, IMAGE_SUPPLIER.role, provider, None);
             }
         });
     }
-    w.key(key!("name")).plain_str(PICTURE);
+    w.constant(constant!("name", picture!()));
     if let Some(url) = &image.url {
         w.key(key!("renditions")).array(|w| {
             w.object(|w| {
                 w.key(key!("href")).plain_str(url.as_str());
-                w.key(key!("name")).plain_str("main");
+                w.constant(constant!("name", "main"));
             });
         });
     }
-    w.key(key!("type")).plain_str("picture");
+    w.constant(constant!("type", "picture"));
     match &image.url {
         Some(url) => w.key(key!("uri")).plain_str(url.as_str()),
         None => w.key(key!("uri")).str(&with_fragment(item_uri, PICTURE)),
