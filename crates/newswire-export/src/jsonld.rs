@@ -13,7 +13,7 @@
 //! - a picture's supplying agency is its `sourceOrganization`, the photographer its `creator`;
 //! - a picture credit without a URL is still an `ImageObject`, carrying the credit only.
 
-use newswire_model::{Channel, Image, Organization, Person, Record};
+use newswire_model::{Channel, Image, Organization, Person, Record, find_byte};
 use serde_json::{Map, Value, json};
 
 use crate::body::RenderedBody;
@@ -276,24 +276,30 @@ fn image_object(w: &mut Writer, image: &Image) {
 
 /// Whether `s` is an absolute IRI (a scheme, a colon, no white space), so that it can be a
 /// node's `@id` without being resolved against the document's location.
+///
+/// The scheme's characters are all ASCII and the colon is not one of them, so the scheme
+/// ends at the first byte that is not a scheme character, which must be the colon.
 fn is_absolute_iri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        && !rest.is_empty()
+    let bytes = s.as_bytes();
+    let scheme_char = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.');
+    let colon = bytes
+        .iter()
+        .skip(1)
+        .position(|b| !scheme_char(b))
+        .map(|i| i + 1);
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && colon.is_some_and(|at| bytes[at] == b':' && at + 1 < bytes.len())
         && !has_space_or_control(s)
 }
 
-/// Whether `s` holds white space or a control character; ASCII text, the usual id, is
-/// tested byte by byte (its white space and controls are the bytes up to space, and DEL).
+/// Whether `s` holds white space or a control character. ASCII white space and controls are
+/// the bytes up to space, and DEL: sought a block of bytes at a time, with the bytes beyond
+/// ASCII, so that only text with a character beyond ASCII is read character by character.
 fn has_space_or_control(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b <= b' ' || b == 0x7F)
-    } else {
-        s.chars().any(|c| c.is_whitespace() || c.is_control())
+    match find_byte(s.as_bytes(), 0, |b| (b <= b' ') | (b >= 0x7F)) {
+        None => false,
+        Some(at) if s.as_bytes()[at] < 0x80 => true,
+        Some(_) => s.chars().any(|c| c.is_whitespace() || c.is_control()),
     }
 }
 
@@ -326,6 +332,46 @@ mod tests {
         ] {
             check(input, expect);
         }
+    }
+
+    /// [`is_absolute_iri`] as it reads: the scheme up to the first colon, character by
+    /// character.
+    fn is_absolute_iri_by_chars(s: &str) -> bool {
+        let Some((scheme, rest)) = s.split_once(':') else {
+            return false;
+        };
+        let mut chars = scheme.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !rest.is_empty()
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    }
+
+    /// Over ids made of every kind of piece, of every length around the blocks the bytes are
+    /// sought in, read by bytes an id is an absolute IRI exactly when it is read by characters.
+    #[test]
+    fn iris_read_by_bytes_as_by_chars() {
+        let pieces = [
+            "a", "Z9", "+-.", ":", "/", "#", "_", " ", "\t", "\u{7f}", "\u{85}", "\u{a0}",
+            "\u{2003}", "é", "🚢", "1",
+        ];
+        let mut next = crate::tests::numbers(23);
+        let mut iris = 0;
+        for i in 0..50_000 {
+            let mut id = String::from(["tag:", "https://", "urn:x", "x+y.z-1:", "", "é:"][i % 6]);
+            for _ in 0..next() % 80 {
+                let r = next() as usize;
+                id.push_str(if r.is_multiple_of(8) {
+                    pieces[r / 8 % pieces.len()]
+                } else {
+                    "x"
+                });
+            }
+            let expect = is_absolute_iri_by_chars(&id);
+            assert_eq!(is_absolute_iri(&id), expect, "{id:?}");
+            iris += usize::from(expect);
+        }
+        assert!((5_000..45_000).contains(&iris), "{iris} ids were IRIs");
     }
 
     #[test]
