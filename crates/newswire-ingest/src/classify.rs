@@ -64,54 +64,108 @@ pub(crate) fn is_residue(line: &str) -> bool {
 const MAX_RESIDUE: usize = 100;
 
 fn is_residue_piece(piece: &str) -> bool {
-    // An ASCII piece is put in lower case on the stack, without an allocation.
-    let mut buffer = [0u8; MAX_RESIDUE];
-    let owned: String;
-    let lower = match buffer.get_mut(..piece.len()) {
-        Some(bytes) if piece.is_ascii() => {
-            bytes.copy_from_slice(piece.as_bytes());
-            bytes.make_ascii_lowercase();
-            std::str::from_utf8(bytes).unwrap_or_default()
-        }
-        _ => {
-            owned = piece.to_lowercase();
-            &owned
-        }
-    };
-    let core = lower.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '.' | ':'
-                    | '»'
-                    | '›'
-                    | '→'
-                    | '>'
-                    | '<'
-                    | '«'
-                    | '‹'
-                    | '←'
-                    | '•'
-                    | '·'
-                    | '*'
-                    | '#'
-                    | '['
-                    | ']'
-                    | '-'
-                    | '–'
-                    | '—'
-            )
-    });
-    if core.is_empty() {
+    if piece.is_ascii() {
+        // Most pieces: trimmed byte by byte and compared ignoring ASCII case, so nothing is
+        // copied or put in lower case.
+        let bytes = piece.as_bytes();
+        let start = bytes.iter().position(|&b| !is_trimmed_byte(b));
+        let end = bytes.iter().rposition(|&b| !is_trimmed_byte(b));
+        return match (start, end) {
+            (Some(start), Some(end)) => bytes.get(start..=end).is_some_and(is_residue_core),
+            _ => false,
+        };
+    }
+    // Trimming before lowering gives the same core: a trimmed character is its own lower
+    // case, and no other character lowers to one (the tests go through every character). The
+    // core is lowered character by character on the stack; that differs from
+    // `str::to_lowercase` only in a final sigma, which no entry holds.
+    let core = piece.trim_matches(is_trimmed);
+    let mut buffer = [0u8; LOWERED];
+    let mut len = 0;
+    for c in core.chars().flat_map(char::to_lowercase) {
+        let end = len + c.len_utf8();
+        match buffer.get_mut(len..end) {
+            Some(slot) => c.encode_utf8(slot),
+            None => return is_residue_core(core.to_lowercase().as_bytes()),
+        };
+        len = end;
+    }
+    buffer.get(..len).is_some_and(is_residue_core)
+}
+
+/// Room for a lowered piece: lowering a character at most adds half its length.
+const LOWERED: usize = MAX_RESIDUE * 3 / 2;
+
+/// The characters trimmed from a piece before it is compared.
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ':'
+                | '»'
+                | '›'
+                | '→'
+                | '>'
+                | '<'
+                | '«'
+                | '‹'
+                | '←'
+                | '•'
+                | '·'
+                | '*'
+                | '#'
+                | '['
+                | ']'
+                | '-'
+                | '–'
+                | '—'
+        )
+}
+
+/// [`is_trimmed`] for an ASCII byte.
+fn is_trimmed_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t'
+            | b'\n'
+            | 0x0B
+            | 0x0C
+            | b'\r'
+            | b'.'
+            | b':'
+            | b'>'
+            | b'<'
+            | b'*'
+            | b'#'
+            | b'['
+            | b']'
+            | b'-'
+    )
+}
+
+/// Whether a trimmed piece is residue once in lower case (an empty one is not): `core` is
+/// either in lower case or ASCII, and every entry is in lower case, so ignoring ASCII case
+/// compares it as lowered.
+fn is_residue_core(core: &[u8]) -> bool {
+    let Some(first) = core.first().map(u8::to_ascii_lowercase) else {
         return false;
-    }
+    };
     let (whole, prefixes) = &*BY_FIRST_BYTE;
-    if whole.opening(core).contains(&core)
-        || prefixes.opening(core).iter().any(|p| core.starts_with(p))
-    {
-        return true;
-    }
-    is_counter(core)
+    whole
+        .opening(first)
+        .iter()
+        .any(|w| core.eq_ignore_ascii_case(w.as_bytes()))
+        || prefixes
+            .opening(first)
+            .iter()
+            .any(|p| starts_with_ignoring_case(core, p))
+        || is_counter(core)
+}
+
+/// Whether `text` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ignoring_case(text: &[u8], prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// [`RESIDUE`] and [`RESIDUE_PREFIXES`] by first byte.
@@ -142,31 +196,36 @@ impl ByFirstByte {
         ByFirstByte(buckets)
     }
 
-    /// The entries that start with the first byte of `text`.
-    fn opening(&self, text: &str) -> &[&'static str] {
-        text.as_bytes()
-            .first()
-            .and_then(|&b| self.0.get(usize::from(b)))
-            .map_or(&[], Vec::as_slice)
+    /// The entries that start with `byte`.
+    fn opening(&self, byte: u8) -> &[&'static str] {
+        self.0.get(usize::from(byte)).map_or(&[], Vec::as_slice)
     }
 }
 
-fn is_counter(core: &str) -> bool {
-    let (first, last) = (core.as_bytes().first(), core.as_bytes().last());
+/// Whether `core`, as [`is_residue_core`] takes it, is a counter word with a number.
+fn is_counter(core: &[u8]) -> bool {
+    let first = core.first().map(u8::to_ascii_lowercase);
+    let last = core.last().map(u8::to_ascii_lowercase);
     COUNTERS.iter().any(|word| {
-        let rest = if word.as_bytes().first() == first
-            && let Some(rest) = core.strip_prefix(word)
+        let word = word.as_bytes();
+        let rest = if word.first() == first.as_ref()
+            && let Some((head, rest)) = core.split_at_checked(word.len())
+            && head.eq_ignore_ascii_case(word)
         {
             rest
-        } else if word.as_bytes().last() == last
-            && let Some(rest) = core.strip_suffix(word)
+        } else if word.last() == last.as_ref()
+            && let Some((rest, tail)) = core
+                .len()
+                .checked_sub(word.len())
+                .and_then(|at| core.split_at_checked(at))
+            && tail.eq_ignore_ascii_case(word)
         {
             rest
         } else {
             return false;
         };
-        rest.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | ':' | ',' | '.'))
+        rest.iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b':' | b',' | b'.'))
     })
 }
 
@@ -268,5 +327,132 @@ mod tests {
         ] {
             check(line, residue, title, heading);
         }
+    }
+
+    /// What [`is_residue_piece`] means: the piece in lower case, trimmed, compared with the
+    /// lists.
+    fn is_residue_piece_plain(piece: &str) -> bool {
+        let lower = piece.to_lowercase();
+        let core = lower.trim_matches(is_trimmed);
+        if core.is_empty() {
+            return false;
+        }
+        if RESIDUE.contains(&core) || RESIDUE_PREFIXES.iter().any(|p| core.starts_with(p)) {
+            return true;
+        }
+        COUNTERS.iter().any(|word| {
+            core.strip_prefix(word)
+                .or_else(|| core.strip_suffix(word))
+                .is_some_and(|rest| {
+                    rest.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | ':' | ',' | '.')
+                    })
+                })
+        })
+    }
+
+    /// What lets [`is_residue_piece`] trim before lowering and lower on the stack, over every
+    /// character: a trimmed character lowers to itself, no other lowers to a trimmed one, and
+    /// none grows by more than half; [`is_trimmed_byte`] is [`is_trimmed`] on ASCII.
+    #[test]
+    fn lowering_keeps_what_is_trimmed() {
+        for c in '\0'..=char::MAX {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if is_trimmed(c) {
+                assert_eq!(lower, [c], "{c:?}");
+            } else {
+                assert!(!lower.iter().any(|&l| is_trimmed(l)), "{c:?}");
+            }
+            let lowered: usize = lower.iter().map(|l| l.len_utf8()).sum();
+            assert!(lowered * 2 <= c.len_utf8() * 3, "{c:?}");
+        }
+        for b in 0..=127u8 {
+            assert_eq!(is_trimmed_byte(b), is_trimmed(char::from(b)), "{b:#04X}");
+        }
+        for entry in RESIDUE.iter().chain(RESIDUE_PREFIXES).chain(COUNTERS) {
+            assert_eq!(entry.to_lowercase(), *entry);
+        }
+    }
+
+    /// A fixed pseudo-random sequence from `seed`, so that a test of many generated inputs
+    /// checks the same ones on every run.
+    fn numbers(seed: u64) -> impl FnMut() -> usize {
+        let mut state = seed;
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        }
+    }
+
+    /// Over generated pieces, ASCII and not, made of entries of the lists in any case, numbers,
+    /// trimmed characters and characters whose lower case is unusual, [`is_residue_piece`]
+    /// tells what [`is_residue_piece_plain`] tells.
+    #[test]
+    fn residue_pieces_as_plainly_defined() {
+        const ODD: &[&str] = &[
+            "K",
+            "\u{212A}",
+            "\u{130}",
+            "\u{3A3}",
+            "\u{3C3}",
+            "\u{3C2}",
+            "\u{23A}",
+            "\u{1E9E}",
+            "É",
+            "é",
+            "©",
+            "\u{A0}",
+            "\u{85}",
+            "\u{B}",
+            "\u{2028}",
+            "»",
+            "—",
+            "•",
+            "·",
+            "(",
+            ")",
+            ",",
+            ":",
+            ".",
+            " ",
+            "-",
+            "#",
+            "x",
+            "Ünïcödé",
+            "I",
+            "S",
+        ];
+        let mut next = numbers(7);
+        let mut residue = 0;
+        for _ in 0..300_000 {
+            let mut piece = String::new();
+            for _ in 0..next() % 5 {
+                let part = match next() % 8 {
+                    0..=2 => {
+                        let lists = [RESIDUE, RESIDUE_PREFIXES, COUNTERS];
+                        let list = lists[next() % lists.len()];
+                        list[next() % list.len()]
+                    }
+                    3 => ["1", "14", "(3)", "2026"][next() % 4],
+                    _ => ODD[next() % ODD.len()],
+                };
+                for c in part.chars() {
+                    match next() % 4 {
+                        0 => piece.extend(c.to_uppercase()),
+                        1 if c == 'k' => piece.push('\u{212A}'),
+                        _ => piece.push(c),
+                    }
+                }
+            }
+            if piece.len() > MAX_RESIDUE {
+                continue;
+            }
+            let expect = is_residue_piece_plain(&piece);
+            assert_eq!(is_residue_piece(&piece), expect, "{piece:?}");
+            residue += usize::from(expect);
+        }
+        assert!(residue > 10_000, "{residue} pieces residue");
     }
 }
