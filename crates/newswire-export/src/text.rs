@@ -72,8 +72,8 @@ pub(crate) const SHORT: usize = 32;
 ///
 /// The words are read where they lie, the last one overlapping the one before it, and a text
 /// under eight bytes is read as one word of its bytes, each once or more: testing a byte twice
-/// changes nothing, and no byte is copied. [`find_byte`]'s blocks are wider, for long texts;
-/// on a short one, its copy of the last block into padding costs more than the whole test.
+/// changes nothing, and no byte is copied. [`find_byte`] reads the same way, from wider blocks
+/// down, to find where a byte is; this only tells whether there is one.
 #[inline(always)]
 pub(crate) fn any_marked(bytes: &[u8], marked: impl Fn(u64) -> bool) -> bool {
     debug_assert!(bytes.len() < SHORT, "a short text");
