@@ -85,78 +85,90 @@ pub fn html_page_document<'a>(
     let published = rfc3339(&record.published);
     let modified = rfc3339(&record.updated());
 
-    out.push_str("<!DOCTYPE html>\n<html");
-    attr(&mut out, "lang", record.language.as_str());
-    out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<title>");
+    push_around(
+        &mut out,
+        "<!DOCTYPE html>\n<html lang=\"",
+        record.language.as_str(),
+        "\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
     push_escaped(&mut out, &record.headline);
     if let Some(site) = site {
         out.push_str(" — ");
         push_escaped(&mut out, site);
     }
     out.push_str("</title>\n");
-    meta(&mut out, "name", "description", &record.description);
+    meta!(&mut out, "name", "description", &record.description);
     if !record.authors.is_empty() {
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        meta(&mut out, "name", "author", &join_and(&names));
+        meta!(&mut out, "name", "author", &join_and(&names));
     }
-    out.push_str("<link");
-    literal_attr(&mut out, "rel", "canonical");
-    attr(&mut out, "href", record.url.as_str());
-    out.push_str(">\n");
+    push_around(
+        &mut out,
+        "<link rel=\"canonical\" href=\"",
+        record.url.as_str(),
+        "\">\n",
+    );
     if let Some(channel) = channel {
-        for (kind, media_type, file) in [
-            ("RSS", "application/rss+xml", "rss.xml"),
-            ("Atom", "application/atom+xml", "atom.xml"),
-            ("JSON Feed", "application/feed+json", "feed.json"),
+        // Titled `Channel (RSS)`: the channel's title escaped, the kind as it is.
+        macro_rules! feed_link {
+            ($media_type:literal, $kind:literal) => {
+                (
+                    concat!(
+                        "<link rel=\"alternate\" type=\"",
+                        $media_type,
+                        "\" title=\""
+                    ),
+                    concat!(" (", $kind, ")\" href=\""),
+                )
+            };
+        }
+        for ((before_title, after_title), file) in [
+            (feed_link!("application/rss+xml", "RSS"), "rss.xml"),
+            (feed_link!("application/atom+xml", "Atom"), "atom.xml"),
+            (
+                feed_link!("application/feed+json", "JSON Feed"),
+                "feed.json",
+            ),
         ] {
-            // Titled `Channel (RSS)`: the channel's title escaped, the kind as it is.
-            out.push_str("<link");
-            literal_attr(&mut out, "rel", "alternate");
-            literal_attr(&mut out, "type", media_type);
-            out.push_str(" title=\"");
-            push_escaped(&mut out, &channel.title);
-            out.push_str(" (");
-            out.push_str(kind);
-            out.push_str(")\"");
-            attr(&mut out, "href", channel.output_url(file).as_str());
-            out.push_str(">\n");
+            push_around(&mut out, before_title, &channel.title, after_title);
+            push_escaped(&mut out, channel.output_url(file).as_str());
+            out.push_str("\">\n");
         }
     }
-    meta(&mut out, "property", "og:type", "article");
-    meta(&mut out, "property", "og:title", &record.headline);
-    meta(&mut out, "property", "og:description", &record.description);
-    meta(&mut out, "property", "og:url", record.url.as_str());
+    out.push_str("<meta property=\"og:type\" content=\"article\">\n");
+    meta!(&mut out, "property", "og:title", &record.headline);
+    meta!(&mut out, "property", "og:description", &record.description);
+    meta!(&mut out, "property", "og:url", record.url.as_str());
     if let Some(site) = site {
-        meta(&mut out, "property", "og:site_name", site);
+        meta!(&mut out, "property", "og:site_name", site);
     }
     if let Some(locale) = og_locale(record.language.as_str()) {
-        meta(&mut out, "property", "og:locale", &locale);
+        meta!(&mut out, "property", "og:locale", &locale);
     }
     if let Some(url) = image_url {
-        meta(&mut out, "property", "og:image", url);
+        meta!(&mut out, "property", "og:image", url);
         let alt = record.image.as_ref().and_then(|i| i.alt.as_deref());
         if let Some(alt) = alt.filter(|a| has_text(a)) {
-            meta(&mut out, "property", "og:image:alt", alt);
+            meta!(&mut out, "property", "og:image:alt", alt);
         }
     }
-    meta(&mut out, "property", "article:published_time", &published);
-    meta(&mut out, "property", "article:modified_time", &modified);
+    meta!(&mut out, "property", "article:published_time", &published);
+    meta!(&mut out, "property", "article:modified_time", &modified);
     for author in &record.authors {
         let who = author
             .url
             .as_ref()
             .map_or(author.name.as_str(), |u| u.as_str());
-        meta(&mut out, "property", "article:author", who);
+        meta!(&mut out, "property", "article:author", who);
     }
     if let Some(section) = &record.section {
-        meta(&mut out, "property", "article:section", section);
+        meta!(&mut out, "property", "article:section", section);
     }
     let mut tags: Vec<&str> = Vec::new();
     for tag in &record.keywords {
         if has_text(tag) && !tags.contains(&tag.as_str()) {
-            meta(&mut out, "property", "article:tag", tag);
+            meta!(&mut out, "property", "article:tag", tag);
             tags.push(tag);
         }
     }
@@ -165,7 +177,7 @@ pub fn html_page_document<'a>(
     } else {
         "summary"
     };
-    meta(&mut out, "name", "twitter:card", card);
+    meta!(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
     // The JSON-LD made safe for a script element: only what is around the body's string is
     // escaped here, the body taken as `body` rendered it for a script.
@@ -211,39 +223,29 @@ pub(crate) fn push_script_json(out: &mut String, json: &str) {
     rewrite_runs(json, special, rewrite, |piece| out.push_str(piece));
 }
 
-/// Appends ` name="value"`, the value escaped. Inlined, as are the other helpers that write
-/// the page's own names, so that each name is copied as the constant it is.
+/// Appends `before`, `text` escaped, and `after`: the page's own markup around a text. The
+/// markup on each side is written as one constant, tags and attribute names together, rather
+/// than piece by piece: the page is mostly such pieces, and each copy has a cost of its own.
 #[inline(always)]
-fn attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    push_escaped(out, value);
-    out.push('"');
+fn push_around(out: &mut String, before: &'static str, text: &str, after: &'static str) {
+    out.push_str(before);
+    push_escaped(out, text);
+    out.push_str(after);
 }
 
-/// An attribute whose value is the page's own text, which needs no escaping: copied as it is.
-#[inline(always)]
-fn literal_attr(out: &mut String, name: &str, value: &'static str) {
-    debug_assert!(
-        !value.contains(['&', '<', '>', '"', '\'']),
-        "{value:?} is written unescaped"
-    );
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    out.push_str(value);
-    out.push('"');
+/// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
+/// before it one constant.
+macro_rules! meta {
+    ($out:expr, $key:literal, $name:literal, $content:expr) => {
+        push_around(
+            $out,
+            concat!("<meta ", $key, "=\"", $name, "\" content=\""),
+            $content,
+            "\">\n",
+        )
+    };
 }
-
-/// `<meta {key}="{name}" content="{content}">` on its own line.
-#[inline(always)]
-fn meta(out: &mut String, key: &str, name: &'static str, content: &str) {
-    out.push_str("<meta");
-    literal_attr(out, key, name);
-    attr(out, "content", content);
-    out.push_str(">\n");
-}
+use meta;
 
 /// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
 /// no form for a language alone.
@@ -264,9 +266,7 @@ fn og_locale(tag: &str) -> Option<String> {
 
 /// `<time datetime="2026-11-03T09:30:00-05:00">2026-11-03 09:30 -05:00</time>`.
 fn push_time(out: &mut String, datetime: &str) {
-    out.push_str("<time");
-    attr(out, "datetime", datetime);
-    out.push('>');
+    push_around(out, "<time datetime=\"", datetime, "\">");
     match (
         datetime.get(..10),
         datetime.get(11..16),
@@ -299,10 +299,9 @@ fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, 
     let Some(href) = href else {
         return push_escaped(out, text);
     };
-    out.push_str("<a");
-    attr(out, "href", href.as_str());
+    push_around(out, "<a href=\"", href.as_str(), "\"");
     if let Some(rel) = rel {
-        attr(out, "rel", rel);
+        push_around(out, " rel=\"", rel, "\"");
     }
     out.push('>');
     push_escaped(out, text);
@@ -370,10 +369,9 @@ fn write_figure(out: &mut String, image: &Image) {
     }
     out.push_str("<figure>\n");
     if let Some(url) = &image.url {
-        out.push_str("<img");
-        attr(out, "src", url.as_str());
-        attr(out, "alt", image.alt.as_deref().unwrap_or(""));
-        out.push_str(">\n");
+        push_around(out, "<img src=\"", url.as_str(), "\" alt=\"");
+        push_escaped(out, image.alt.as_deref().unwrap_or(""));
+        out.push_str("\">\n");
     }
     if caption.is_some() || credit.is_some() {
         out.push_str("<figcaption>");
