@@ -85,7 +85,7 @@ pub fn html_page_document<'a>(
     let published = rfc3339(&record.published);
     let modified = rfc3339(&record.updated());
 
-    push_around(
+    push_plain_around(
         &mut out,
         "<!DOCTYPE html>\n<html lang=\"",
         record.language.as_str(),
@@ -144,7 +144,7 @@ pub fn html_page_document<'a>(
         meta!(&mut out, "property", "og:site_name", site);
     }
     if let Some(locale) = og_locale(record.language.as_str()) {
-        meta!(&mut out, "property", "og:locale", &locale);
+        plain_meta!(&mut out, "property", "og:locale", &locale);
     }
     if let Some(url) = image_url {
         meta!(&mut out, "property", "og:image", url);
@@ -153,8 +153,8 @@ pub fn html_page_document<'a>(
             meta!(&mut out, "property", "og:image:alt", alt);
         }
     }
-    meta!(&mut out, "property", "article:published_time", &published);
-    meta!(&mut out, "property", "article:modified_time", &modified);
+    plain_meta!(&mut out, "property", "article:published_time", &published);
+    plain_meta!(&mut out, "property", "article:modified_time", &modified);
     for author in &record.authors {
         let who = author
             .url
@@ -177,7 +177,7 @@ pub fn html_page_document<'a>(
     } else {
         "summary"
     };
-    meta!(&mut out, "name", "twitter:card", card);
+    plain_meta!(&mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
     // The JSON-LD made safe for a script element: only what is around the body's string is
     // escaped here, the body taken as `body` rendered it for a script.
@@ -233,6 +233,21 @@ fn push_around(out: &mut String, before: &'static str, text: &str, after: &'stat
     out.push_str(after);
 }
 
+/// [`push_around`] for a `text` that needs no escaping, such as a date or a language tag:
+/// printable ASCII without `&`, `<`, `>`, `"` or `'`, copied as it is. Debug builds, and so
+/// every test run, check the text.
+#[inline(always)]
+fn push_plain_around(out: &mut String, before: &'static str, text: &str, after: &'static str) {
+    debug_assert!(
+        text.bytes()
+            .all(|b| (0x20..0x7F).contains(&b) && !b"&<>\"'".contains(&b)),
+        "{text:?} needs escaping"
+    );
+    out.push_str(before);
+    out.push_str(text);
+    out.push_str(after);
+}
+
 /// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
 /// before it one constant.
 macro_rules! meta {
@@ -246,6 +261,19 @@ macro_rules! meta {
     };
 }
 use meta;
+
+/// [`meta!`] for a content that needs no escaping (see [`push_plain_around`]).
+macro_rules! plain_meta {
+    ($out:expr, $key:literal, $name:literal, $content:expr) => {
+        push_plain_around(
+            $out,
+            concat!("<meta ", $key, "=\"", $name, "\" content=\""),
+            $content,
+            "\">\n",
+        )
+    };
+}
+use plain_meta;
 
 /// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
 /// no form for a language alone.
@@ -265,8 +293,9 @@ fn og_locale(tag: &str) -> Option<String> {
 }
 
 /// `<time datetime="2026-11-03T09:30:00-05:00">2026-11-03 09:30 -05:00</time>`.
+/// `datetime` is [`rfc3339`]'s, which needs no escaping.
 fn push_time(out: &mut String, datetime: &str) {
-    push_around(out, "<time datetime=\"", datetime, "\">");
+    push_plain_around(out, "<time datetime=\"", datetime, "\">");
     match (
         datetime.get(..10),
         datetime.get(11..16),
@@ -276,9 +305,13 @@ fn push_time(out: &mut String, datetime: &str) {
             .and_then(|i| datetime.get(i..)),
     ) {
         (Some(date), Some(time), Some(offset)) => {
-            push_escaped_joined(out, &[date, time, offset], " ");
+            out.push_str(date);
+            out.push(' ');
+            out.push_str(time);
+            out.push(' ');
+            out.push_str(offset);
         }
-        _ => push_escaped(out, datetime),
+        _ => out.push_str(datetime),
     }
     out.push_str("</time>");
 }
