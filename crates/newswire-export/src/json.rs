@@ -229,7 +229,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Writes a string, filtered as [`to_json_bytes`] filters it.
+    /// Writes a string, filtered as [`to_json_bytes`] filters it. Inlined, as [`write_str`] is,
+    /// so that a short string that needs nothing, the common case, is written without a call.
+    #[inline(always)]
     pub(crate) fn str(&mut self, s: &str) {
         self.value();
         write_str(&mut self.out, s);
@@ -433,7 +435,9 @@ fn push_deep_break(out: &mut String, head: &str, depth: usize) {
 /// Writes `s` as a JSON string: `"` and `\` escaped, tab, line feed and carriage return as
 /// `\t`, `\n` and `\r`, the characters XML 1.0 forbids left out, everything else as it is.
 /// Runs of text that need nothing are copied whole. Returns how many characters were left
-/// out.
+/// out. Inlined, so that a short string that needs nothing, the common case, is written
+/// without a call; the others go to [`push_json_chars`].
+#[inline(always)]
 pub(crate) fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
