@@ -275,11 +275,12 @@ fn image_object(w: &mut Writer, image: &Image) {
 }
 
 /// Whether `s` is an absolute IRI (a scheme, a colon, no white space), so that it can be a
-/// node's `@id` without being resolved against the document's location.
+/// node's `@id` without being resolved against the document's location; ninjs writes such an
+/// id as its `uri`.
 ///
 /// The scheme's characters are all ASCII and the colon is not one of them, so the scheme
 /// ends at the first byte that is not a scheme character, which must be the colon.
-fn is_absolute_iri(s: &str) -> bool {
+pub(crate) fn is_absolute_iri(s: &str) -> bool {
     let bytes = s.as_bytes();
     let scheme_char = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.');
     let colon = bytes
