@@ -176,14 +176,7 @@ mod tests {
         let mut clean = 0;
         for _ in 0..50_000 {
             let mut s = String::new();
-            for _ in 0..next() % 24 {
-                let r = next() as usize;
-                s.push_str(if r.is_multiple_of(4) {
-                    pieces[r / 4 % pieces.len()]
-                } else {
-                    "x"
-                });
-            }
+            crate::tests::push_pieces(&mut s, &mut next, &pieces, 24, 4);
             let mut escaped = String::new();
             push_escaped(&mut escaped, &s);
             let mut rewritten = String::new();

@@ -360,14 +360,7 @@ mod tests {
         let mut iris = 0;
         for i in 0..50_000 {
             let mut id = String::from(["tag:", "https://", "urn:x", "x+y.z-1:", "", "é:"][i % 6]);
-            for _ in 0..next() % 80 {
-                let r = next() as usize;
-                id.push_str(if r.is_multiple_of(8) {
-                    pieces[r / 8 % pieces.len()]
-                } else {
-                    "x"
-                });
-            }
+            crate::tests::push_pieces(&mut id, &mut next, &pieces, 80, 8);
             let expect = is_absolute_iri_by_chars(&id);
             assert_eq!(is_absolute_iri(&id), expect, "{id:?}");
             iris += usize::from(expect);

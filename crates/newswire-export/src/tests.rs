@@ -54,3 +54,23 @@ pub(crate) fn numbers(seed: u64) -> impl FnMut() -> u64 {
         state >> 33
     }
 }
+
+/// Appends to `text` up to `most - 1` pieces drawn from `next`: each `x`, or one time in
+/// `one_in` one of `pieces`, so that generated texts are mostly plain with the pieces a test
+/// is about here and there.
+pub(crate) fn push_pieces(
+    text: &mut String,
+    next: &mut impl FnMut() -> u64,
+    pieces: &[&str],
+    most: u64,
+    one_in: usize,
+) {
+    for _ in 0..next() % most {
+        let r = next() as usize;
+        text.push_str(if r.is_multiple_of(one_in) {
+            pieces[r / one_in % pieces.len()]
+        } else {
+            "x"
+        });
+    }
+}
