@@ -251,21 +251,24 @@ fn push_plain_around(out: &mut String, before: &'static str, text: &str, after: 
 /// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
 /// before it one constant.
 macro_rules! meta {
-    ($out:expr, $key:literal, $name:literal, $content:expr) => {
-        push_around(
-            $out,
-            concat!("<meta ", $key, "=\"", $name, "\" content=\""),
-            $content,
-            "\">\n",
-        )
+    ($($args:tt)*) => {
+        meta_with!(push_around, $($args)*)
     };
 }
 use meta;
 
 /// [`meta!`] for a content that needs no escaping (see [`push_plain_around`]).
 macro_rules! plain_meta {
-    ($out:expr, $key:literal, $name:literal, $content:expr) => {
-        push_plain_around(
+    ($($args:tt)*) => {
+        meta_with!(push_plain_around, $($args)*)
+    };
+}
+use plain_meta;
+
+/// A meta tag written by `$push`: [`push_around`] or [`push_plain_around`].
+macro_rules! meta_with {
+    ($push:ident, $out:expr, $key:literal, $name:literal, $content:expr) => {
+        $push(
             $out,
             concat!("<meta ", $key, "=\"", $name, "\" content=\""),
             $content,
@@ -273,7 +276,7 @@ macro_rules! plain_meta {
         )
     };
 }
-use plain_meta;
+use meta_with;
 
 /// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
 /// no form for a language alone.
