@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 
-use newswire_export::{Document, RenderedBody};
+use newswire_export::{Document, PageChannel, RenderedBody};
 use newswire_ingest::Context;
-use newswire_model::{Channel, Code, Diagnostic, Location, Record, Slug, Timestamp};
+use newswire_model::{Code, Diagnostic, Location, Record, Slug, Timestamp};
 use newswire_validate::{Validator, duplicate_id, duplicate_slug};
 use rayon::prelude::*;
 
@@ -257,8 +257,9 @@ fn build_listed(
         published: options.published,
     };
     let limit = usize::try_from(channel.limit).unwrap_or(usize::MAX);
+    let page_channel = PageChannel::new(&channel);
     let articles = Articles {
-        channel: &channel,
+        page_channel: &page_channel,
         ctx: &ctx,
         validator,
         options,
@@ -340,7 +341,7 @@ fn build_listed(
         let Some(record) = parsed.record else {
             continue;
         };
-        match write_article(&staging, &channel, &record) {
+        match write_article(&staging, &page_channel, &record) {
             Ok(staged) => {
                 rewritten.insert(index, unchanged(&staged));
             }
@@ -442,7 +443,8 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// What building a channel's articles needs.
 struct Articles<'a> {
-    channel: &'a Channel,
+    /// What the channel's pages take from it, made once for them all.
+    page_channel: &'a PageChannel,
     ctx: &'a Context<'a>,
     validator: &'a Validator,
     options: &'a Options,
@@ -538,7 +540,7 @@ impl Articles<'_> {
             .zip(&bodies)
             .map(|(parsed, body)| {
                 Some(Documents::of(
-                    self.channel,
+                    self.page_channel,
                     parsed.record.as_ref()?,
                     body.as_ref()?,
                     times,
@@ -617,7 +619,7 @@ struct Written {
 /// Makes and writes the per-article documents of `record`; how each was staged.
 fn write_article(
     staging: &Staging,
-    channel: &Channel,
+    channel: &PageChannel,
     record: &Record,
 ) -> std::io::Result<[Staged; OutputName::ARTICLE_FILES]> {
     let mut times = StageTimes::default();
@@ -639,9 +641,10 @@ struct Documents<'a> {
 }
 
 impl<'a> Documents<'a> {
-    /// The documents of `record`, whose body is rendered in `body`.
+    /// The documents of `record`, whose body is rendered in `body`, in the channel whose
+    /// pages take what `channel` holds.
     fn of(
-        channel: &Channel,
+        channel: &PageChannel,
         record: &Record,
         body: &'a RenderedBody,
         times: &mut StageTimes,

@@ -4,8 +4,9 @@
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use newswire_export::{
-    RenderedBody, atom, body_html, html_page, html_page_document, json_feed, jsonld_article,
-    jsonld_article_document, jsonld_channel, ninjs, ninjs_document, rss, to_json_bytes,
+    PageChannel, RenderedBody, atom, body_html, html_page, html_page_document, json_feed,
+    jsonld_article, jsonld_article_document, jsonld_channel, ninjs, ninjs_document, rss,
+    to_json_bytes,
 };
 use newswire_model::Record;
 
@@ -117,11 +118,12 @@ mod article {
     /// then the JSON-LD, ninjs and page documents, which borrow them; their sizes.
     #[divan::bench(args = INPUTS)]
     fn all_outputs(bencher: Bencher<'_, '_>, input: &str) {
+        let page_channel = super::PageChannel::new(&CHANNEL);
         per_record(bencher, input, |r| {
             let body = super::RenderedBody::of(r);
             let jsonld = super::jsonld_article_document(r, &body);
             let ninjs = super::ninjs_document(r, &body);
-            let page = super::html_page_document(Some(&CHANNEL), r, &body, &jsonld);
+            let page = super::html_page_document(Some(&page_channel), r, &body, &jsonld);
             divan::black_box((&jsonld, &ninjs, &page));
             jsonld.len() + ninjs.len() + page.len()
         });

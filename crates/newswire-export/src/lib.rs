@@ -70,7 +70,7 @@ pub use jsonld::{
     JsonLdText, jsonld_article, jsonld_article_document, jsonld_article_text, jsonld_channel,
 };
 pub use ninjs::{ninjs, ninjs_bytes, ninjs_document};
-pub use page::{html_page, html_page_document};
+pub use page::{PageChannel, html_page, html_page_document};
 pub use rss::{rss, rss_with};
 
 #[cfg(test)]

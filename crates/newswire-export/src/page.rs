@@ -20,7 +20,7 @@ use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 use crate::body::RenderedBody;
 use crate::date::rfc3339;
 use crate::document::Document;
-use crate::html::push_escaped;
+use crate::html::{escape, push_escaped};
 use crate::jsonld::jsonld_article_document;
 use crate::text::{and_separator, has_text, join_and, rewrite_runs};
 
@@ -53,7 +53,64 @@ footer p{margin:0 0 .5em}
 pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
     let body = RenderedBody::of(record);
     let json_ld = jsonld_article_document(record, &body);
-    html_page_document(channel, record, &body, &json_ld).into_string()
+    let channel = channel.map(PageChannel::new);
+    html_page_document(channel.as_ref(), record, &body, &json_ld).into_string()
+}
+
+/// What a page takes from its channel, made once for all the channel's pages rather than on
+/// every page: the channel's title and rights escaped, and the links to its three feeds as
+/// the page's head writes them, each feed's URL joined and escaped. A build makes one per
+/// channel and hands it to [`html_page_document`] for each article.
+#[derive(Debug, Clone)]
+pub struct PageChannel {
+    /// The channel's title, escaped: the page's site name.
+    title: String,
+    /// The channel's rights, escaped, for the page's footer.
+    rights: Option<String>,
+    /// `<link rel="alternate">` to the RSS, Atom and JSON Feed documents, one a line.
+    feed_links: String,
+}
+
+impl PageChannel {
+    /// What the pages of `channel` take from it.
+    pub fn new(channel: &Channel) -> PageChannel {
+        PageChannel {
+            title: escape(&channel.title),
+            rights: channel.rights.as_deref().map(escape),
+            feed_links: feed_links(channel),
+        }
+    }
+}
+
+/// The links from a page's head to the channel's feeds, each titled `Channel (RSS)`: the
+/// channel's title escaped, the kind as it is.
+fn feed_links(channel: &Channel) -> String {
+    macro_rules! feed_link {
+        ($media_type:literal, $kind:literal) => {
+            (
+                concat!(
+                    "<link rel=\"alternate\" type=\"",
+                    $media_type,
+                    "\" title=\""
+                ),
+                concat!(" (", $kind, ")\" href=\""),
+            )
+        };
+    }
+    let mut out = String::new();
+    for ((before_title, after_title), file) in [
+        (feed_link!("application/rss+xml", "RSS"), "rss.xml"),
+        (feed_link!("application/atom+xml", "Atom"), "atom.xml"),
+        (
+            feed_link!("application/feed+json", "JSON Feed"),
+            "feed.json",
+        ),
+    ] {
+        push_around(&mut out, before_title, &channel.title, after_title);
+        push_escaped(&mut out, channel.output_url(file).as_str());
+        out.push_str("\">\n");
+    }
+    out
 }
 
 /// The article's HTML page made from what other outputs already rendered for `record`: its
@@ -61,9 +118,10 @@ pub fn html_page(channel: Option<&Channel>, record: &Record) -> String {
 /// (`jsonld_article_document(record, &body)`), which the page embeds with the body's script
 /// rendition in place of the body's string, so that a build reads the body once for all. The
 /// page borrows the fragment, the script rendition and its style sheet rather than copying
-/// them; its text is byte for byte [`html_page`]'s.
+/// them; its text is byte for byte [`html_page`]'s. What the page takes from its channel
+/// comes made already, in `channel` (see [`PageChannel`]).
 pub fn html_page_document<'a>(
-    channel: Option<&Channel>,
+    channel: Option<&PageChannel>,
     record: &Record,
     body: &'a RenderedBody,
     json_ld: &Document<'_>,
@@ -74,9 +132,17 @@ pub fn html_page_document<'a>(
     let size = before_body.len() + after_body.len();
     let mut out = String::with_capacity(5120 + size + size / 32);
     let mut spliced: Vec<(usize, &'a str)> = Vec::with_capacity(3);
-    let site = channel
-        .map(|c| c.title.as_str())
-        .or(record.publisher.as_ref().map(|p| p.name.as_str()));
+    // The site's name escaped: the channel's title as the channel made it, or the record's
+    // publisher's name, escaped here.
+    let publisher_name;
+    let site = match (channel, &record.publisher) {
+        (Some(channel), _) => Some(channel.title.as_str()),
+        (None, Some(publisher)) => {
+            publisher_name = escape(&publisher.name);
+            Some(publisher_name.as_str())
+        }
+        (None, None) => None,
+    };
     let image_url = record
         .image
         .as_ref()
@@ -95,7 +161,7 @@ pub fn html_page_document<'a>(
     push_escaped(&mut out, &record.headline);
     if let Some(site) = site {
         out.push_str(" — ");
-        push_escaped(&mut out, site);
+        out.push_str(site);
     }
     out.push_str("</title>\n");
     meta!(&mut out, "name", "description", &record.description);
@@ -110,38 +176,14 @@ pub fn html_page_document<'a>(
         "\">\n",
     );
     if let Some(channel) = channel {
-        // Titled `Channel (RSS)`: the channel's title escaped, the kind as it is.
-        macro_rules! feed_link {
-            ($media_type:literal, $kind:literal) => {
-                (
-                    concat!(
-                        "<link rel=\"alternate\" type=\"",
-                        $media_type,
-                        "\" title=\""
-                    ),
-                    concat!(" (", $kind, ")\" href=\""),
-                )
-            };
-        }
-        for ((before_title, after_title), file) in [
-            (feed_link!("application/rss+xml", "RSS"), "rss.xml"),
-            (feed_link!("application/atom+xml", "Atom"), "atom.xml"),
-            (
-                feed_link!("application/feed+json", "JSON Feed"),
-                "feed.json",
-            ),
-        ] {
-            push_around(&mut out, before_title, &channel.title, after_title);
-            push_escaped(&mut out, channel.output_url(file).as_str());
-            out.push_str("\">\n");
-        }
+        out.push_str(&channel.feed_links);
     }
     out.push_str("<meta property=\"og:type\" content=\"article\">\n");
     meta!(&mut out, "property", "og:title", &record.headline);
     meta!(&mut out, "property", "og:description", &record.description);
     meta!(&mut out, "property", "og:url", record.url.as_str());
     if let Some(site) = site {
-        meta!(&mut out, "property", "og:site_name", site);
+        escaped_meta!(&mut out, "property", "og:site_name", site);
     }
     if let Some(locale) = og_locale(record.language.as_str()) {
         plain_meta!(&mut out, "property", "og:locale", &locale);
@@ -200,7 +242,7 @@ pub fn html_page_document<'a>(
         spliced.push((out.len(), body.html()));
         out.push('\n');
     }
-    write_footer(&mut out, channel, record);
+    write_footer(&mut out, channel.and_then(|c| c.rights.as_deref()), record);
     out.push_str("</article>\n</body>\n</html>\n");
     Document::new(out, spliced)
 }
@@ -248,6 +290,15 @@ fn push_plain_around(out: &mut String, before: &'static str, text: &str, after: 
     out.push_str(after);
 }
 
+/// [`push_around`] for a `text` escaped already, such as the channel's title as
+/// [`PageChannel`] holds it, copied as it is.
+#[inline(always)]
+fn push_escaped_around(out: &mut String, before: &'static str, text: &str, after: &'static str) {
+    out.push_str(before);
+    out.push_str(text);
+    out.push_str(after);
+}
+
 /// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
 /// before it one constant.
 macro_rules! meta {
@@ -265,7 +316,16 @@ macro_rules! plain_meta {
 }
 use plain_meta;
 
-/// A meta tag written by `$push`: [`push_around`] or [`push_plain_around`].
+/// [`meta!`] for a content escaped already (see [`push_escaped_around`]).
+macro_rules! escaped_meta {
+    ($($args:tt)*) => {
+        meta_with!(push_escaped_around, $($args)*)
+    };
+}
+use escaped_meta;
+
+/// A meta tag written by `$push`: [`push_around`], [`push_plain_around`] or
+/// [`push_escaped_around`].
 macro_rules! meta_with {
     ($push:ident, $out:expr, $key:literal, $name:literal, $content:expr) => {
         $push(
@@ -427,8 +487,9 @@ fn write_figure(out: &mut String, image: &Image) {
     out.push_str("</figure>\n");
 }
 
-fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
-    let rights = channel.and_then(|c| c.rights.as_deref());
+/// The page's footer: the other credits, the sources, the publisher and `rights`, the
+/// channel's rights escaped already.
+fn write_footer(out: &mut String, rights: Option<&str>, record: &Record) {
     if record.contributors.is_empty()
         && record.editors.is_empty()
         && record.sources.is_empty()
@@ -465,7 +526,7 @@ fn write_footer(out: &mut String, channel: Option<&Channel>, record: &Record) {
     }
     if let Some(rights) = rights {
         out.push_str("<p class=\"rights\">");
-        push_escaped(out, rights);
+        out.push_str(rights);
         out.push_str("</p>\n");
     }
     out.push_str("</footer>\n");
@@ -503,6 +564,82 @@ mod tests {
             ("end\u{2028}", "end\\u2028"),
         ] {
             check_script(json, expect);
+        }
+    }
+
+    /// A page made with a [`PageChannel`] is the channel-less page with the channel's pieces
+    /// made page by page, as the page once made them: the title's site name, the three feed
+    /// links, the site name meta tag and the footer's rights, each text escaped where it is
+    /// written. Over generated channels whose title, rights and feed URL hold what escaping
+    /// rewrites or leaves out.
+    #[test]
+    fn page_channel_writes_what_each_page_wrote() {
+        // The same inputs on every run: proptest's deterministic generator.
+        use proptest::prelude::Rng;
+        use proptest::test_runner::{RngAlgorithm, TestRng};
+        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        let mut next = || rng.next_u64();
+        let pieces = [
+            "&", "<", ">", "\"", "'", "#", "\u{1}", "\u{FFFE}", "é", " — ",
+        ];
+        let feed_urls = [
+            "https://n.example/feeds/",
+            "https://n.example/feeds",
+            "https://n.example/",
+            "https://n.example/f/?a=1&b='2'",
+            "https://n.example/f#x<y>",
+        ];
+        let record = crate::tests::record("https://n.example/a", "https://n.example/a");
+        let plain = html_page(None, &record);
+        for i in 0..400 {
+            let mut title = String::new();
+            crate::tests::push_pieces(&mut title, &mut next, &pieces, 12, 3);
+            let mut rights = String::new();
+            crate::tests::push_pieces(&mut rights, &mut next, &pieces, 12, 3);
+            let rights = (i % 3 != 0).then_some(rights);
+            let channel: Channel = serde_json::from_value(serde_json::json!({
+                "title": title,
+                "description": "D",
+                "home_url": "https://n.example/",
+                "base_url": "https://n.example/",
+                "feed_url": feed_urls[next() as usize % feed_urls.len()],
+                "language": "en",
+                "publisher": {"name": "P", "url": "https://n.example/"},
+                "rights": rights,
+            }))
+            .expect("test channels are valid");
+
+            let site = escape(&channel.title);
+            let mut links = String::new();
+            for (media_type, kind, file) in [
+                ("application/rss+xml", "RSS", "rss.xml"),
+                ("application/atom+xml", "Atom", "atom.xml"),
+                ("application/feed+json", "JSON Feed", "feed.json"),
+            ] {
+                links.push_str(&format!(
+                    "<link rel=\"alternate\" type=\"{media_type}\" title=\"{site} ({kind})\" \
+                     href=\"{}\">\n",
+                    escape(channel.output_url(file).as_str())
+                ));
+            }
+            let og_url = "<meta property=\"og:url\" content=\"https://n.example/a\">\n";
+            let og_type = "<meta property=\"og:type\" content=\"article\">\n";
+            let mut expect = plain
+                .replacen("</title>\n", &format!(" — {site}</title>\n"), 1)
+                .replacen(og_type, &format!("{links}{og_type}"), 1)
+                .replacen(
+                    og_url,
+                    &format!("{og_url}<meta property=\"og:site_name\" content=\"{site}\">\n"),
+                    1,
+                );
+            if let Some(rights) = &channel.rights {
+                let footer = format!(
+                    "<footer>\n<p class=\"rights\">{}</p>\n</footer>\n</article>",
+                    escape(rights)
+                );
+                expect = expect.replacen("</article>", &footer, 1);
+            }
+            assert_eq!(html_page(Some(&channel), &record), expect, "{channel:?}");
         }
     }
 

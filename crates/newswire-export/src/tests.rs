@@ -5,7 +5,7 @@ use newswire_model::Record;
 
 use crate::rss::guid_is_permalink;
 
-fn record(id: &str, url: &str) -> Record {
+pub(crate) fn record(id: &str, url: &str) -> Record {
     let value = serde_json::json!({
         "id": id,
         "slug": "a",
