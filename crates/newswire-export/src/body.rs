@@ -12,7 +12,7 @@
 use newswire_model::{Block, BodyScan, Record, scan_body};
 
 use crate::html::needs_look;
-use crate::text::{Piece, is_forbidden_control, is_noncharacter_at, pieces};
+use crate::text::{ByteTable, Piece, is_forbidden_control, is_noncharacter_at, pieces};
 
 /// A record's body rendered for the per-article documents: make it with
 /// [`RenderedBody::of`] and pass it to
@@ -114,7 +114,7 @@ impl RenderedBody {
     /// Writes `text` into every rendition; returns how many characters were left out.
     fn push_text(&mut self, text: &str) -> usize {
         let mut dropped = 0;
-        pieces(text, special, rewrite, |piece| match piece {
+        pieces(text, special, &SPECIAL, rewrite, |piece| match piece {
             Piece::Kept(run) => {
                 self.text_json.push_str(run);
                 self.text_script.push_str(run);
@@ -174,6 +174,10 @@ impl RenderedBody {
 fn special(b: u8) -> bool {
     needs_look(b) | (b == b'\\') | (b == 0xE2)
 }
+
+/// [`special`] as a table.
+static SPECIAL: std::sync::LazyLock<ByteTable> =
+    std::sync::LazyLock::new(|| ByteTable::of(special));
 
 /// What stands for the bytes from `bytes[at]` in each rendition, and how many bytes it
 /// replaces; `None` when every rendition keeps the byte.

@@ -6,7 +6,7 @@
 use newswire_model::{Block, Record, may_start_forbidden};
 
 use crate::text::{
-    HIGH_BITS, SHORT, any_marked, equal_bytes, forbidden_bytes, is_forbidden_control,
+    ByteTable, HIGH_BITS, SHORT, any_marked, equal_bytes, forbidden_bytes, is_forbidden_control,
     is_noncharacter_at, rewrite_runs,
 };
 
@@ -53,8 +53,14 @@ fn push_escaped_runs(out: &mut String, s: &str) {
         b if is_forbidden_control(b) => Some(("", 1)),
         _ => None,
     };
-    rewrite_runs(s, needs_look, rewrite, |piece| out.push_str(piece));
+    rewrite_runs(s, needs_look, &NEEDS_LOOK, rewrite, |piece| {
+        out.push_str(piece)
+    });
 }
+
+/// [`needs_look`] as a table.
+static NEEDS_LOOK: std::sync::LazyLock<ByteTable> =
+    std::sync::LazyLock::new(|| ByteTable::of(needs_look));
 
 /// Whether [`push_escaped`] looks at `b`: it needs a reference, or it may start a character
 /// XML 1.0 forbids. Three tests cover all, each with a few bytes the rewrite then keeps:

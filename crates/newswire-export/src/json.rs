@@ -16,8 +16,8 @@ use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
 use crate::document::Document;
 use crate::text::{
-    HIGH_BITS, SHORT, any_marked, clean, equal_bytes, forbidden_bytes, is_forbidden_control,
-    is_noncharacter_at, rewrite_runs,
+    ByteTable, HIGH_BITS, SHORT, any_marked, clean, equal_bytes, forbidden_bytes,
+    is_forbidden_control, is_noncharacter_at, rewrite_runs,
 };
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
@@ -491,9 +491,15 @@ fn push_json_chars(out: &mut String, s: &str) -> usize {
         }
         _ => None,
     };
-    rewrite_runs(s, special, rewrite, |piece| out.push_str(piece));
+    rewrite_runs(s, special, &NEEDS_ESCAPE, rewrite, |piece| {
+        out.push_str(piece)
+    });
     dropped.get()
 }
+
+/// [`needs_escape`] as a table.
+static NEEDS_ESCAPE: std::sync::LazyLock<ByteTable> =
+    std::sync::LazyLock::new(|| ByteTable::of(needs_escape));
 
 #[cfg(test)]
 mod tests {

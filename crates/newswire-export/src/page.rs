@@ -22,7 +22,7 @@ use crate::date::rfc3339;
 use crate::document::Document;
 use crate::html::{escape, push_escaped};
 use crate::jsonld::jsonld_article_document;
-use crate::text::{and_separator, has_text, join_and, rewrite_runs};
+use crate::text::{ByteTable, and_separator, has_text, join_and, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -251,8 +251,6 @@ pub fn html_page_document<'a>(
 /// escaped. They occur only inside JSON strings, where the escapes read back as the same
 /// characters. Runs of text that need nothing are copied whole.
 pub(crate) fn push_script_json(out: &mut String, json: &str) {
-    // `<` (0x3C) and `>` (0x3E) are the bytes that `| 2` makes 0x3E.
-    let special = |b: u8| ((b | 2) == 0x3E) | (b == b'&') | (b == 0xE2);
     let rewrite = |bytes: &[u8], at: usize| match (bytes[at], bytes.get(at + 1..at + 3)) {
         (b'<', _) => Some(("\\u003c", 1)),
         (b'>', _) => Some(("\\u003e", 1)),
@@ -262,8 +260,21 @@ pub(crate) fn push_script_json(out: &mut String, json: &str) {
         (_, Some([0x80, 0xA9])) => Some(("\\u2029", 3)),
         _ => None,
     };
-    rewrite_runs(json, special, rewrite, |piece| out.push_str(piece));
+    rewrite_runs(json, script_special, &SCRIPT_SPECIAL, rewrite, |piece| {
+        out.push_str(piece)
+    });
 }
+
+/// Whether [`push_script_json`] looks at `b`: `<` (0x3C) and `>` (0x3E), the bytes that `| 2`
+/// makes 0x3E, `&`, and 0xE2, which starts U+2028 and U+2029.
+#[inline(always)]
+fn script_special(b: u8) -> bool {
+    ((b | 2) == 0x3E) | (b == b'&') | (b == 0xE2)
+}
+
+/// [`script_special`] as a table.
+static SCRIPT_SPECIAL: std::sync::LazyLock<ByteTable> =
+    std::sync::LazyLock::new(|| ByteTable::of(script_special));
 
 /// Appends `before`, `text` escaped, and `after`: the page's own markup around a text. The
 /// markup on each side is written as one constant, tags and attribute names together, rather

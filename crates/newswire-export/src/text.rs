@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use newswire_model::{find_byte, first_forbidden_in_xml};
+use newswire_model::first_forbidden_in_xml;
 
 /// Whether XML 1.0 allows `c` in a document (the `Char` production): tab, line feed, carriage
 /// return, and everything from U+0020 except U+FFFE and U+FFFF (Rust strings hold no
@@ -32,7 +32,7 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether `byte` is a C0 control that XML 1.0 forbids: all but tab, line feed and carriage
-/// return. Branch-free, so that [`find_byte`] can test many bytes at once.
+/// return. Branch-free, so that [`find_byte`](newswire_model::find_byte) can test many bytes at once.
 #[inline(always)]
 pub(crate) fn is_forbidden_control(byte: u8) -> bool {
     (byte < 0x20) & !((byte == b'\t') | (byte == b'\n') | (byte == b'\r'))
@@ -47,19 +47,93 @@ pub(crate) fn is_noncharacter_at(bytes: &[u8], at: usize) -> bool {
 /// Passes `s` to `push` in pieces, with the bytes `special` marks rewritten: at each,
 /// `rewrite(bytes, at)` gives the text that stands for the bytes from `at` and how many bytes
 /// it replaces, or `None` to keep the byte. Runs with nothing to rewrite are passed whole.
-/// `special` follows [`find_byte`]'s rules, and a rewrite never splits a character: it starts
-/// at a byte `special` marks and replaces whole characters.
+/// `special` follows [`find_byte`](newswire_model::find_byte)'s rules, and `table` holds the same test as a table (see
+/// [`find_marked`]); a rewrite never splits a character: it starts at a byte `special` marks
+/// and replaces whole characters.
 #[inline(always)]
 pub(crate) fn rewrite_runs<'s>(
     s: &'s str,
     special: impl Fn(u8) -> bool,
+    table: &ByteTable,
     rewrite: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
     mut push: impl FnMut(&'s str),
 ) {
-    pieces(s, special, rewrite, |piece| match piece {
+    pieces(s, special, table, rewrite, |piece| match piece {
         Piece::Kept(run) => push(run),
         Piece::Rewritten(text) => push(text),
     });
+}
+
+/// A byte test as a table, one entry a byte: what [`find_marked`] reads to find the byte
+/// within a block that the test, made of several comparisons, marked as a whole. One load a
+/// byte where the test is several comparisons and a branch on their sum.
+pub(crate) struct ByteTable([bool; 256]);
+
+impl ByteTable {
+    /// The table of `special`'s answers, built once (in a `LazyLock`) by each of its users.
+    pub(crate) fn of(special: impl Fn(u8) -> bool) -> ByteTable {
+        ByteTable(std::array::from_fn(|b| special(b as u8)))
+    }
+
+    /// What the test says of `b`.
+    #[inline(always)]
+    pub(crate) fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+}
+
+/// [`find_byte`](newswire_model::find_byte)'s answer, the offset of the first byte at or after `from` for which
+/// `special` holds, for a `special` whose answers `table` also holds: blocks are tested with
+/// `special` as `find_byte` tests them, a block at a time in vector instructions, and the byte
+/// in a block that holds one is found by reading `table`, where `find_byte` tests the block's
+/// bytes one by one with `special` again.
+#[inline(always)]
+pub(crate) fn find_marked(
+    bytes: &[u8],
+    from: usize,
+    special: impl Fn(u8) -> bool,
+    table: &ByteTable,
+) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let (blocks, tail) = rest.as_chunks::<BLOCK>();
+    let mut start = from;
+    let position =
+        |bytes: &[u8], start: usize| bytes.iter().position(|&b| table.has(b)).map(|i| start + i);
+    for block in blocks {
+        if any(block, &special) {
+            return position(block, start);
+        }
+        start += BLOCK;
+    }
+    // The last, shorter stretch is tested as its first and its last 16 bytes, or 8, or 4, read
+    // where they lie: testing a byte twice changes nothing. Under 4 bytes, it is searched
+    // byte by byte.
+    let hit = match tail.len() {
+        16.. => any_at_ends::<16>(tail, &special),
+        8.. => any_at_ends::<8>(tail, &special),
+        4.. => any_at_ends::<4>(tail, &special),
+        _ => true,
+    };
+    if hit { position(tail, start) } else { None }
+}
+
+/// Whether `special` holds for any byte of the first or the last `N` bytes of `bytes`; true
+/// when `bytes` is shorter, to have it searched byte by byte.
+#[inline(always)]
+fn any_at_ends<const N: usize>(bytes: &[u8], special: &impl Fn(u8) -> bool) -> bool {
+    match (bytes.first_chunk::<N>(), bytes.last_chunk::<N>()) {
+        (Some(first), Some(last)) => any(first, special) | any(last, special),
+        _ => true,
+    }
+}
+
+/// Whether `special` holds for any byte of `block`, a test the compiler makes a few vector
+/// instructions of. Counted into a byte rather than folded into a `bool`: a `bool` fold can
+/// come out as byte shuffles.
+#[inline(always)]
+fn any<const N: usize>(block: &[u8; N], special: &impl Fn(u8) -> bool) -> bool {
+    block.iter().fold(0u8, |n, &b| n | u8::from(special(b))) != 0
 }
 
 /// The texts [`any_marked`] takes: shorter than this many bytes.
@@ -72,7 +146,7 @@ pub(crate) const SHORT: usize = 32;
 ///
 /// The words are read where they lie, the last one overlapping the one before it, and a text
 /// under eight bytes is read as one word of its bytes, each once or more: testing a byte twice
-/// changes nothing, and no byte is copied. [`find_byte`] reads the same way, from wider blocks
+/// changes nothing, and no byte is copied. [`find_byte`](newswire_model::find_byte) reads the same way, from wider blocks
 /// down, to find where a byte is; this only tells whether there is one.
 #[inline(always)]
 pub(crate) fn any_marked(bytes: &[u8], marked: impl Fn(u64) -> bool) -> bool {
@@ -137,13 +211,14 @@ pub(crate) enum Piece<'s, T> {
 pub(crate) fn pieces<'s, T>(
     s: &'s str,
     special: impl Fn(u8) -> bool,
+    table: &ByteTable,
     rewrite: impl Fn(&[u8], usize) -> Option<(T, usize)>,
     mut push: impl FnMut(Piece<'s, T>),
 ) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut from = 0;
-    while let Some(at) = find_byte(bytes, from, &special) {
+    while let Some(at) = find_marked(bytes, from, &special, table) {
         match rewrite(bytes, at) {
             Some((text, len)) => {
                 push(Piece::Kept(&s[run..at]));
@@ -281,6 +356,44 @@ mod tests {
             hits += usize::from(expect);
         }
         assert!((5_000..95_000).contains(&hits), "{hits} texts marked");
+    }
+
+    /// Over generated texts of every length up to a few blocks, from every offset,
+    /// `find_marked` finds the byte `find_byte` finds, for tests that mark few bytes and many.
+    #[test]
+    fn find_marked_finds_what_find_byte_finds() {
+        // The same inputs on every run: proptest's deterministic generator.
+        use proptest::prelude::Rng;
+        use proptest::test_runner::{RngAlgorithm, TestRng};
+        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        let mut next = || rng.next_u64();
+        let tests: [fn(u8) -> bool; 3] = [
+            |b| ((b | 2) == 0x3E) | (b == b'&') | (b == 0xE2),
+            |b| may_start_forbidden(b) | (b == b'"'),
+            |b| !b.is_ascii_lowercase(),
+        ];
+        let tables = tests.map(ByteTable::of);
+        let pieces = [
+            "&", "<", ">", "\"", "\\", "\n", "\u{1}", "’", "\u{2028}", "\u{FFFE}", "é", "🚢",
+        ];
+        let mut found = 0;
+        for i in 0..4_000 {
+            let mut text = String::new();
+            crate::tests::push_pieces(&mut text, &mut next, &pieces, 120, 1 + i % 16);
+            let bytes = text.as_bytes();
+            for (special, table) in tests.iter().zip(&tables) {
+                for from in 0..=bytes.len() + 1 {
+                    let expect = newswire_model::find_byte(bytes, from, special);
+                    assert_eq!(
+                        find_marked(bytes, from, special, table),
+                        expect,
+                        "{text:?} from {from}"
+                    );
+                    found += usize::from(expect.is_some());
+                }
+            }
+        }
+        assert!(found > 10_000, "{found} bytes found");
     }
 
     #[track_caller]
