@@ -59,7 +59,7 @@ fn push_escaped_runs(out: &mut String, s: &str) {
 }
 
 /// [`needs_look`] as a table.
-static NEEDS_LOOK: std::sync::LazyLock<ByteTable> =
+pub(crate) static NEEDS_LOOK: std::sync::LazyLock<ByteTable> =
     std::sync::LazyLock::new(|| ByteTable::of(needs_look));
 
 /// Whether [`push_escaped`] looks at `b`: it needs a reference, or it may start a character
