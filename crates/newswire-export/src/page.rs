@@ -585,11 +585,7 @@ mod tests {
     /// rewrites or leaves out.
     #[test]
     fn page_channel_writes_what_each_page_wrote() {
-        // The same inputs on every run: proptest's deterministic generator.
-        use proptest::prelude::Rng;
-        use proptest::test_runner::{RngAlgorithm, TestRng};
-        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        let mut next = || rng.next_u64();
+        let mut next = crate::tests::numbers(31);
         let pieces = [
             "&", "<", ">", "\"", "'", "#", "\u{1}", "\u{FFFE}", "é", " — ",
         ];

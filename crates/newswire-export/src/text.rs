@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use newswire_model::first_forbidden_in_xml;
+use newswire_model::{find_byte_with, first_forbidden_in_xml};
 
 /// Whether XML 1.0 allows `c` in a document (the `Char` production): tab, line feed, carriage
 /// return, and everything from U+0020 except U+FFFE and U+FFFF (Rust strings hold no
@@ -32,7 +32,9 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether `byte` is a C0 control that XML 1.0 forbids: all but tab, line feed and carriage
-/// return. Branch-free, so that [`find_byte`](newswire_model::find_byte) can test many bytes at once.
+/// return. Branch-free, so that [`find_byte`] can test many bytes at once.
+///
+/// [`find_byte`]: newswire_model::find_byte
 #[inline(always)]
 pub(crate) fn is_forbidden_control(byte: u8) -> bool {
     (byte < 0x20) & !((byte == b'\t') | (byte == b'\n') | (byte == b'\r'))
@@ -47,9 +49,11 @@ pub(crate) fn is_noncharacter_at(bytes: &[u8], at: usize) -> bool {
 /// Passes `s` to `push` in pieces, with the bytes `special` marks rewritten: at each,
 /// `rewrite(bytes, at)` gives the text that stands for the bytes from `at` and how many bytes
 /// it replaces, or `None` to keep the byte. Runs with nothing to rewrite are passed whole.
-/// `special` follows [`find_byte`](newswire_model::find_byte)'s rules, and `table` holds the same test as a table (see
+/// `special` follows [`find_byte`]'s rules, and `table` holds the same test as a table (see
 /// [`find_marked`]); a rewrite never splits a character: it starts at a byte `special` marks
 /// and replaces whole characters.
+///
+/// [`find_byte`]: newswire_model::find_byte
 #[inline(always)]
 pub(crate) fn rewrite_runs<'s>(
     s: &'s str,
@@ -82,11 +86,12 @@ impl ByteTable {
     }
 }
 
-/// [`find_byte`](newswire_model::find_byte)'s answer, the offset of the first byte at or after `from` for which
-/// `special` holds, for a `special` whose answers `table` also holds: blocks are tested with
-/// `special` as `find_byte` tests them, a block at a time in vector instructions, and the byte
-/// in a block that holds one is found by reading `table`, where `find_byte` tests the block's
-/// bytes one by one with `special` again.
+/// [`find_byte`]'s answer for a `special` whose answers `table` also holds: blocks are tested
+/// with `special`, a block at a time in vector instructions, and the byte in a block that holds
+/// one is found by reading `table` rather than by testing the block's bytes with `special`
+/// again.
+///
+/// [`find_byte`]: newswire_model::find_byte
 #[inline(always)]
 pub(crate) fn find_marked(
     bytes: &[u8],
@@ -94,46 +99,7 @@ pub(crate) fn find_marked(
     special: impl Fn(u8) -> bool,
     table: &ByteTable,
 ) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let rest = bytes.get(from..)?;
-    let (blocks, tail) = rest.as_chunks::<BLOCK>();
-    let mut start = from;
-    let position =
-        |bytes: &[u8], start: usize| bytes.iter().position(|&b| table.has(b)).map(|i| start + i);
-    for block in blocks {
-        if any(block, &special) {
-            return position(block, start);
-        }
-        start += BLOCK;
-    }
-    // The last, shorter stretch is tested as its first and its last 16 bytes, or 8, or 4, read
-    // where they lie: testing a byte twice changes nothing. Under 4 bytes, it is searched
-    // byte by byte.
-    let hit = match tail.len() {
-        16.. => any_at_ends::<16>(tail, &special),
-        8.. => any_at_ends::<8>(tail, &special),
-        4.. => any_at_ends::<4>(tail, &special),
-        _ => true,
-    };
-    if hit { position(tail, start) } else { None }
-}
-
-/// Whether `special` holds for any byte of the first or the last `N` bytes of `bytes`; true
-/// when `bytes` is shorter, to have it searched byte by byte.
-#[inline(always)]
-fn any_at_ends<const N: usize>(bytes: &[u8], special: &impl Fn(u8) -> bool) -> bool {
-    match (bytes.first_chunk::<N>(), bytes.last_chunk::<N>()) {
-        (Some(first), Some(last)) => any(first, special) | any(last, special),
-        _ => true,
-    }
-}
-
-/// Whether `special` holds for any byte of `block`, a test the compiler makes a few vector
-/// instructions of. Counted into a byte rather than folded into a `bool`: a `bool` fold can
-/// come out as byte shuffles.
-#[inline(always)]
-fn any<const N: usize>(block: &[u8; N], special: &impl Fn(u8) -> bool) -> bool {
-    block.iter().fold(0u8, |n, &b| n | u8::from(special(b))) != 0
+    find_byte_with(bytes, from, special, |b| table.has(b))
 }
 
 /// The texts [`any_marked`] takes: shorter than this many bytes.
@@ -146,8 +112,10 @@ pub(crate) const SHORT: usize = 32;
 ///
 /// The words are read where they lie, the last one overlapping the one before it, and a text
 /// under eight bytes is read as one word of its bytes, each once or more: testing a byte twice
-/// changes nothing, and no byte is copied. [`find_byte`](newswire_model::find_byte) reads the same way, from wider blocks
+/// changes nothing, and no byte is copied. [`find_byte`] reads the same way, from wider blocks
 /// down, to find where a byte is; this only tells whether there is one.
+///
+/// [`find_byte`]: newswire_model::find_byte
 #[inline(always)]
 pub(crate) fn any_marked(bytes: &[u8], marked: impl Fn(u64) -> bool) -> bool {
     debug_assert!(bytes.len() < SHORT, "a short text");
@@ -362,11 +330,7 @@ mod tests {
     /// `find_marked` finds the byte `find_byte` finds, for tests that mark few bytes and many.
     #[test]
     fn find_marked_finds_what_find_byte_finds() {
-        // The same inputs on every run: proptest's deterministic generator.
-        use proptest::prelude::Rng;
-        use proptest::test_runner::{RngAlgorithm, TestRng};
-        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        let mut next = || rng.next_u64();
+        let mut next = crate::tests::numbers(37);
         let tests: [fn(u8) -> bool; 3] = [
             |b| ((b | 2) == 0x3E) | (b == b'&') | (b == 0xE2),
             |b| may_start_forbidden(b) | (b == b'"'),

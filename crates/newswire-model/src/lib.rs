@@ -35,4 +35,6 @@ pub use value::{
     AbsoluteUrl, InvalidValue, LanguageTag, SLUG_PATTERN, Slug, Timestamp, misplaced_leap_second,
     rfc3339,
 };
-pub use xml::{find_byte, first_forbidden_in_xml, is_forbidden_in_xml, may_start_forbidden};
+pub use xml::{
+    find_byte, find_byte_with, first_forbidden_in_xml, is_forbidden_in_xml, may_start_forbidden,
+};

@@ -65,13 +65,27 @@ const WIDE: usize = 64;
 /// test to use vector instructions.
 #[inline(always)]
 pub fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
+    find_byte_with(bytes, from, &special, &special)
+}
+
+/// [`find_byte`], with the byte in a block that `special` marks found by `locate`, which must
+/// hold for exactly the bytes `special` holds for. A test of several comparisons is cheap on a
+/// whole block at once but not on one byte after another, where a table of its answers (one
+/// load a byte) can serve instead.
+#[inline(always)]
+pub fn find_byte_with(
+    bytes: &[u8],
+    from: usize,
+    special: impl Fn(u8) -> bool,
+    locate: impl Fn(u8) -> bool,
+) -> Option<usize> {
     const BLOCK: usize = 32;
     let rest = bytes.get(from..)?;
     let (blocks, tail) = rest.as_chunks::<BLOCK>();
     let mut start = from;
     for block in blocks {
         if any(block, &special) {
-            return block.iter().position(|&b| special(b)).map(|i| start + i);
+            return block.iter().position(|&b| locate(b)).map(|i| start + i);
         }
         start += BLOCK;
     }
@@ -85,7 +99,7 @@ pub fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Opt
         _ => true,
     };
     if hit {
-        return tail.iter().position(|&b| special(b)).map(|i| start + i);
+        return tail.iter().position(|&b| locate(b)).map(|i| start + i);
     }
     None
 }
