@@ -138,6 +138,13 @@ const LAST_LANES: [u8; 2 * LANES] = {
 /// Whether `s` holds a tab or two spaces in a row, and how many characters it has: one pass
 /// over the pairs of bytes, tested a block at a time without branches. A character is a byte
 /// that does not continue one (0x80 to 0xBF).
+///
+/// The blocks are not tested for the pair itself but for what any such pair needs: a byte
+/// below 0x20 (a tab is one) or two bytes in a row neither above 0x20 (two spaces are). Each
+/// lane keeps the least byte it saw and the least of the greater bytes of its pairs, a
+/// minimum and a maximum or two a block where testing for a tab or two spaces took three
+/// comparisons and as many logical operations. Text rarely has such bytes, and only text that
+/// has them is looked through again, a pair at a time, for the pair itself.
 fn scan_spaces(s: &str) -> Spaces {
     let b = s.as_bytes();
     let Some((&last, before)) = b.split_last() else {
@@ -148,11 +155,11 @@ fn scan_spaces(s: &str) -> Spaces {
     };
     // The first byte of a text starts a character; the others are the `after` bytes.
     let after = &b[1..];
-    let mut collapse = last == b'\t';
     let mut continuations = 0usize;
     let (Some(x_last), Some(y_last)) = (before.last_chunk::<LANES>(), after.last_chunk::<LANES>())
     else {
         // Shorter than a block: a byte at a time.
+        let mut collapse = last == b'\t';
         for (&x, &y) in before.iter().zip(after) {
             collapse |= is_collapsed(x, y) != 0;
             continuations += usize::from(continues(y));
@@ -164,32 +171,52 @@ fn scan_spaces(s: &str) -> Spaces {
     };
     // Each lane keeps its own tally, summed once for the text rather than once a block; a
     // lane's count of continuation bytes is a byte, so it is summed every 255 blocks.
-    let mut hits = [0u8; LANES];
+    let mut low = Low {
+        byte: [u8::MAX; LANES],
+        pair: [u8::MAX; LANES],
+    };
     let (before_blocks, _) = before.as_chunks::<LANES>();
     let (after_blocks, _) = after.as_chunks::<LANES>();
     for (xs, ys) in before_blocks.chunks(255).zip(after_blocks.chunks(255)) {
         let mut more = [0u8; LANES];
         for (x, y) in xs.iter().zip(ys) {
-            scan_block(x, y, &[1; LANES], &mut hits, &mut more);
+            scan_block(x, y, &[1; LANES], &mut low, &mut more);
         }
         continuations += lane_sum(more);
     }
     // The pairs after the last whole block: the last block of pairs, which overlaps pairs
-    // already tested. A pair found twice is found all the same; only the new lanes count.
+    // already tested. A pair tested twice is found all the same; only the new lanes count.
     let tail = before.len() % LANES;
     if tail > 0 {
         let mut more = [0u8; LANES];
         let new = LAST_LANES[tail..]
             .first_chunk::<LANES>()
             .unwrap_or(&[0; LANES]);
-        scan_block(x_last, y_last, new, &mut hits, &mut more);
+        scan_block(x_last, y_last, new, &mut low, &mut more);
         continuations += lane_sum(more);
     }
-    collapse |= hits != [0; LANES];
+    let maybe = low.byte.iter().any(|&x| x < b' ') || low.pair.iter().any(|&m| m <= b' ');
     Spaces {
-        collapse,
+        collapse: last == b'\t' || (maybe && has_collapsed_pair(before, after)),
         chars: to_u32(b.len() - continuations),
     }
+}
+
+/// The least bytes the lanes of [`scan_spaces`] saw.
+struct Low {
+    /// The least of the first bytes of the pairs.
+    byte: [u8; LANES],
+    /// The least of the greater bytes of the pairs.
+    pair: [u8; LANES],
+}
+
+/// Whether a pair `before[i]`, `after[i]` is a tab or two spaces, tested a pair at a time.
+#[inline(never)]
+fn has_collapsed_pair(before: &[u8], after: &[u8]) -> bool {
+    before
+        .iter()
+        .zip(after)
+        .any(|(&x, &y)| is_collapsed(x, y) != 0)
 }
 
 /// 1 when the pair `x`, `y` is a tab or two spaces.
@@ -208,11 +235,12 @@ fn scan_block(
     x: &[u8; LANES],
     y: &[u8; LANES],
     count: &[u8; LANES],
-    hits: &mut [u8; LANES],
+    low: &mut Low,
     more: &mut [u8; LANES],
 ) {
     for k in 0..LANES {
-        hits[k] |= is_collapsed(x[k], y[k]);
+        low.byte[k] = low.byte[k].min(x[k]);
+        low.pair[k] = low.pair[k].min(x[k].max(y[k]));
         more[k] += continues(y[k]) & count[k];
     }
 }
@@ -831,6 +859,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The same pseudo-random numbers on every run, so that a test of many generated inputs
+    /// checks the same ones: proptest's deterministic generator.
+    fn numbers() -> impl FnMut() -> usize {
+        use proptest::prelude::Rng;
+        use proptest::test_runner::{RngAlgorithm, TestRng};
+        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        move || rng.next_u64() as usize
+    }
+
+    /// Over generated texts of up to a few blocks, mostly words with now and then a tab, two
+    /// spaces, a byte below or at 0x20 or a character beyond ASCII, [`scan_spaces`] finds what
+    /// the plain definition says: whether the text holds a tab or two spaces in a row, and
+    /// its count of characters.
+    #[test]
+    fn spaces_scanned_as_plainly_defined() {
+        const PIECES: &[&str] = &[
+            "word", " ", "a", "é", "—", "🚢", "\t", "  ", "\u{1}", "\u{1f}", "!", "\u{a0}",
+            "\u{85}", "\n", "\r", "\u{7f}", "\u{ff}", " \u{1f}", "\u{1f} ", "\t ", " \t",
+        ];
+        let mut next = numbers();
+        let (mut collapse, mut kept) = (0, 0);
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 40 {
+                // Mostly words and single spaces, as in text, and now and then any piece.
+                s.push_str(PIECES[[0, 2, 3, 4, 5, 10][next() % 6]]);
+                if !next().is_multiple_of(4) {
+                    s.push(' ');
+                }
+                if next().is_multiple_of(16) {
+                    s.push_str(PIECES[next() % PIECES.len()]);
+                }
+            }
+            let spaces = scan_spaces(&s);
+            let expect = s.contains('\t') || s.contains("  ");
+            assert_eq!(spaces.collapse, expect, "{s:?}");
+            assert_eq!(spaces.chars, char_len(&s), "{s:?}");
+            collapse += usize::from(expect);
+            kept += usize::from(!expect);
+        }
+        assert!(collapse > 10_000, "{collapse} texts to collapse");
+        assert!(kept > 10_000, "{kept} texts kept");
     }
 
     #[test]
