@@ -70,10 +70,33 @@ pub(crate) fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     split_where(text, |b| b == b' ')
 }
 
+/// `s` without stray white space at its start. A text that opens with printable ASCII, as
+/// nearly every line does, has none: it is kept without decoding a character.
+fn trim_start_stray(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if is_printable_ascii(b) => s,
+        _ => s.trim_start_matches(is_stray_space),
+    }
+}
+
+/// `s` without stray white space at its end, as [`trim_start_stray`] trims its start.
+fn trim_end_stray(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b) if is_printable_ascii(b) => s,
+        _ => s.trim_end_matches(is_stray_space),
+    }
+}
+
+/// Whether `b` is a character of ASCII other than the controls and the space, none of them
+/// stray white space.
+fn is_printable_ascii(b: u8) -> bool {
+    (b'!'..=b'~').contains(&b)
+}
+
 /// Cleans one raw line; `None` when it is blank.
 pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
-    let start = raw.trim_start_matches(is_stray_space);
-    let trimmed = start.trim_end_matches(is_stray_space);
+    let start = trim_start_stray(raw);
+    let trimmed = trim_end_stray(start);
     if trimmed.is_empty() {
         return None;
     }
@@ -96,9 +119,7 @@ pub(crate) fn clean_line(raw: &str) -> Option<CleanLine> {
 /// [`clean_line`] of a line already in a `String`, which becomes the text, without a copy,
 /// when it has no stray white space.
 pub(crate) fn clean_owned(raw: String) -> Option<CleanLine> {
-    let trimmed = raw
-        .trim_start_matches(is_stray_space)
-        .trim_end_matches(is_stray_space);
+    let trimmed = trim_end_stray(trim_start_stray(&raw));
     if trimmed.len() == raw.len() {
         let spaces = scan_spaces(&raw);
         if !spaces.collapse {
@@ -903,6 +924,57 @@ mod tests {
         }
         assert!(collapse > 10_000, "{collapse} texts to collapse");
         assert!(kept > 10_000, "{kept} texts kept");
+    }
+
+    /// [`clean_line`] as plainly defined: trimmed a character at a time, then collapsed.
+    fn clean_line_plain(raw: &str) -> Option<CleanLine> {
+        let start = raw.trim_start_matches(is_stray_space);
+        let trimmed = start.trim_end_matches(is_stray_space);
+        if trimmed.is_empty() {
+            return None;
+        }
+        let text = if trimmed.contains('\t') || trimmed.contains("  ") {
+            collapse_spaces(trimmed)
+        } else {
+            trimmed.to_owned()
+        };
+        Some(CleanLine {
+            column: char_len(&raw[..raw.len() - start.len()]) + 1,
+            length: char_len(&text),
+            text,
+        })
+    }
+
+    /// Over generated lines that open and end with any character of ASCII or a space beyond
+    /// it, [`clean_line`] and [`clean_owned`] clean as the plain definition does.
+    #[test]
+    fn lines_cleaned_as_plainly_defined() {
+        const ENDS: &[&str] = &[
+            "\u{a0}", "\u{85}", "\u{feff}", "\u{2028}", "\u{3000}", "\u{200b}", "é", "—",
+        ];
+        // Any character of ASCII, or one of `ENDS`, chosen by `n`.
+        let push_end = |raw: &mut String, n: usize| match n % (128 + ENDS.len()) {
+            c @ 0..128 => raw.push(char::from(c as u8)),
+            c => raw.push_str(ENDS[c - 128]),
+        };
+        let mut next = numbers();
+        let mut blank = 0;
+        for _ in 0..100_000 {
+            let mut raw = String::new();
+            let (open, close) = (next() % 3, next() % 3);
+            for _ in 0..open {
+                push_end(&mut raw, next());
+            }
+            raw.push_str(["", "x", "a word", "two  words", "é\tè"][next() % 5]);
+            for _ in 0..close {
+                push_end(&mut raw, next());
+            }
+            let expect = clean_line_plain(&raw);
+            assert_eq!(clean_line(&raw), expect, "{raw:?}");
+            assert_eq!(clean_owned(raw.clone()), expect, "{raw:?} cleaned in place");
+            blank += usize::from(expect.is_none());
+        }
+        assert!(blank > 1_000, "{blank} blank lines");
     }
 
     #[test]
