@@ -145,8 +145,16 @@ fn is_trimmed_byte(b: u8) -> bool {
 
 /// Whether a trimmed piece is residue once in lower case (an empty one is not): `core` is
 /// either in lower case or ASCII, and every entry is in lower case, so ignoring ASCII case
-/// compares it as lowered.
+/// compares it as lowered. Most pieces are headlines, bylines and headings that [`SCREEN`]
+/// rules out from their first two bytes, their last byte and their length, without a
+/// comparison.
 fn is_residue_core(core: &[u8]) -> bool {
+    SCREEN.may_match(core) && matches_lists(core)
+}
+
+/// Whether `core`, as [`is_residue_core`] takes it, is an entry of [`RESIDUE`], opens with
+/// one of [`RESIDUE_PREFIXES`] or is a counter: compared with the lists.
+fn matches_lists(core: &[u8]) -> bool {
     let Some(first) = core.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
@@ -202,6 +210,119 @@ impl ByFirstByte {
     }
 }
 
+/// What the lists allow of a core by its first two bytes, its last byte and its length: an
+/// entry of [`RESIDUE`] has the core's first bytes and length, an entry of
+/// [`RESIDUE_PREFIXES`] its first bytes and at most its length, and a counter opens with a
+/// counter word or a byte of its number and ends with one or the other. The bytes are taken in
+/// ASCII lower case, as the lists compare them.
+struct Screen {
+    /// Bit `256 * a + b` is set when an entry of any list opens with the bytes `a`, `b`, or `a`
+    /// may open a counter's number.
+    pairs: [u64; 1024],
+    /// By first byte: bit `n` is set when an entry of [`RESIDUE`] of `n` bytes opens with it.
+    lengths: [u64; 256],
+    /// By first byte: the length of the shortest entry of [`RESIDUE_PREFIXES`] that opens
+    /// with it; `usize::MAX` when none does.
+    shortest_prefix: [usize; 256],
+    /// The bytes a counter can open with.
+    counter_first: [bool; 256],
+    /// The bytes a counter can end with.
+    counter_last: [bool; 256],
+}
+
+/// The screen of the lists, made as the program is compiled.
+static SCREEN: Screen = Screen::new();
+
+impl Screen {
+    /// The screen of [`RESIDUE`], [`RESIDUE_PREFIXES`] and [`COUNTERS`].
+    const fn new() -> Screen {
+        let mut screen = Screen {
+            pairs: [0; 1024],
+            lengths: [0; 256],
+            shortest_prefix: [usize::MAX; 256],
+            counter_first: [false; 256],
+            counter_last: [false; 256],
+        };
+        let mut i = 0;
+        while i < RESIDUE.len() {
+            let entry = RESIDUE[i].as_bytes();
+            assert!(!entry.is_empty() && entry.len() < 64);
+            screen.lengths[entry[0] as usize] |= 1 << entry.len();
+            // An entry of one byte is only ever a core of one byte, which is not screened by
+            // its first two.
+            if entry.len() > 1 {
+                screen.add_pair(entry[0], entry[1]);
+            }
+            i += 1;
+        }
+        let mut i = 0;
+        while i < RESIDUE_PREFIXES.len() {
+            let entry = RESIDUE_PREFIXES[i].as_bytes();
+            assert!(entry.len() > 1);
+            let shortest = &mut screen.shortest_prefix[entry[0] as usize];
+            if entry.len() < *shortest {
+                *shortest = entry.len();
+            }
+            screen.add_pair(entry[0], entry[1]);
+            i += 1;
+        }
+        let mut i = 0;
+        while i < COUNTERS.len() {
+            let word = COUNTERS[i].as_bytes();
+            assert!(word.len() > 1);
+            screen.counter_first[word[0] as usize] = true;
+            screen.counter_last[word[word.len() - 1] as usize] = true;
+            screen.add_pair(word[0], word[1]);
+            i += 1;
+        }
+        let mut a = 0;
+        while a < 256 {
+            if is_count_byte(a as u8) {
+                screen.counter_first[a] = true;
+                screen.counter_last[a] = true;
+                let mut b = 0;
+                while b < 256 {
+                    screen.add_pair(a as u8, b as u8);
+                    b += 1;
+                }
+            }
+            a += 1;
+        }
+        screen
+    }
+
+    /// Marks `a`, `b` as first bytes a core may have.
+    const fn add_pair(&mut self, a: u8, b: u8) {
+        let bit = (a as usize) << 8 | b as usize;
+        self.pairs[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `core` may be residue; when not, no list matches it.
+    fn may_match(&self, core: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (core.first(), core.last()) else {
+            return false;
+        };
+        let first = usize::from(first.to_ascii_lowercase());
+        if let Some(second) = core.get(1) {
+            let bit = first << 8 | usize::from(second.to_ascii_lowercase());
+            if self.pairs[bit / 64] >> (bit % 64) & 1 == 0 {
+                return false;
+            }
+        }
+        let len = core.len();
+        (len < 64 && (self.lengths[first] >> len) & 1 == 1)
+            || len >= self.shortest_prefix[first]
+            || (self.counter_first[first]
+                && self.counter_last[usize::from(last.to_ascii_lowercase())])
+    }
+}
+
+/// Whether `b` may stand beside a counter word: a digit, a bracket, a space or a mark
+/// between them.
+const fn is_count_byte(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b':' | b',' | b'.')
+}
+
 /// Whether `core`, as [`is_residue_core`] takes it, is a counter word with a number.
 fn is_counter(core: &[u8]) -> bool {
     let first = core.first().map(u8::to_ascii_lowercase);
@@ -224,8 +345,7 @@ fn is_counter(core: &[u8]) -> bool {
         } else {
             return false;
         };
-        rest.iter()
-            .all(|&b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b':' | b',' | b'.'))
+        rest.iter().all(|&b| is_count_byte(b))
     })
 }
 
@@ -381,6 +501,62 @@ mod tests {
         use proptest::test_runner::{RngAlgorithm, TestRng};
         let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
         move || rng.next_u64() as usize
+    }
+
+    /// Over generated cores near the lists' entries (entries in any case, cut short, run on,
+    /// with a byte changed, counters with numbers on either side) and far from them,
+    /// [`is_residue_core`] tells what comparing with the lists tells: [`SCREEN`] rules out no
+    /// core they match.
+    #[test]
+    fn screen_rules_out_only_what_the_lists_do() {
+        const BYTES: &[u8] = b"aAcCsSeEtTxX09 (),.:-#|\xC2\xA9\xC3\xA9\x80";
+        let mut next = numbers();
+        let (mut residue, mut screened) = (0, 0);
+        for _ in 0..300_000 {
+            let lists = [RESIDUE, RESIDUE_PREFIXES, COUNTERS];
+            let list = lists[next() % lists.len()];
+            let entry = list[next() % list.len()].as_bytes();
+            let mut core: Vec<u8> = match next() % 4 {
+                0 => entry[..next() % (entry.len() + 1)].to_vec(),
+                _ => entry.to_vec(),
+            };
+            for _ in 0..next() % 3 {
+                match next() % 5 {
+                    0 => core.push(BYTES[next() % BYTES.len()]),
+                    1 => core.insert(0, BYTES[next() % BYTES.len()]),
+                    2 => {
+                        let tail = ["14", " (3)", ": 2,000", "."][next() % 4];
+                        core.extend_from_slice(tail.as_bytes());
+                    }
+                    3 => {
+                        let head = ["14 ", "(3) ", "2"][next() % 3];
+                        core = [head.as_bytes(), &core].concat();
+                    }
+                    _ => {
+                        if let Some(b) = core.get_mut(next() % entry.len().max(1)) {
+                            *b = BYTES[next() % BYTES.len()];
+                        }
+                    }
+                }
+            }
+            if next().is_multiple_of(8) {
+                core = (0..next() % 70)
+                    .map(|_| BYTES[next() % BYTES.len()])
+                    .collect();
+            }
+            for b in &mut core {
+                if next().is_multiple_of(2) {
+                    b.make_ascii_uppercase();
+                }
+            }
+            let expect = matches_lists(&core);
+            let shown = String::from_utf8_lossy(&core);
+            assert_eq!(is_residue_core(&core), expect, "{shown:?}");
+            residue += usize::from(expect);
+            screened += usize::from(!SCREEN.may_match(&core));
+        }
+        assert!(residue > 30_000, "{residue} cores residue");
+        assert!(screened > 30_000, "{screened} cores screened out");
     }
 
     /// Over generated pieces, ASCII and not, made of entries of the lists in any case, numbers,
