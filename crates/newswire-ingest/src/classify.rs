@@ -494,15 +494,6 @@ mod tests {
         }
     }
 
-    /// The same pseudo-random numbers on every run, so that a test of many generated inputs
-    /// checks the same ones: proptest's deterministic generator.
-    fn numbers() -> impl FnMut() -> usize {
-        use proptest::prelude::Rng;
-        use proptest::test_runner::{RngAlgorithm, TestRng};
-        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        move || rng.next_u64() as usize
-    }
-
     /// Over generated cores near the lists' entries (entries in any case, cut short, run on,
     /// with a byte changed, counters with numbers on either side) and far from them,
     /// [`is_residue_core`] tells what comparing with the lists tells: [`SCREEN`] rules out no
@@ -510,7 +501,7 @@ mod tests {
     #[test]
     fn screen_rules_out_only_what_the_lists_do() {
         const BYTES: &[u8] = b"aAcCsSeEtTxX09 (),.:-#|\xC2\xA9\xC3\xA9\x80";
-        let mut next = numbers();
+        let mut next = crate::tests::numbers();
         let (mut residue, mut screened) = (0, 0);
         for _ in 0..300_000 {
             let lists = [RESIDUE, RESIDUE_PREFIXES, COUNTERS];
@@ -597,7 +588,7 @@ mod tests {
             "I",
             "S",
         ];
-        let mut next = numbers();
+        let mut next = crate::tests::numbers();
         let mut residue = 0;
         for _ in 0..300_000 {
             let mut piece = String::new();

@@ -246,3 +246,15 @@ fn read(
         body_scan,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The same pseudo-random numbers on every run, so that a test of many generated inputs
+    /// checks the same ones: proptest's deterministic generator.
+    pub(crate) fn numbers() -> impl FnMut() -> usize {
+        use proptest::prelude::Rng;
+        use proptest::test_runner::{RngAlgorithm, TestRng};
+        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        move || rng.next_u64() as usize
+    }
+}

@@ -882,15 +882,6 @@ mod tests {
         }
     }
 
-    /// The same pseudo-random numbers on every run, so that a test of many generated inputs
-    /// checks the same ones: proptest's deterministic generator.
-    fn numbers() -> impl FnMut() -> usize {
-        use proptest::prelude::Rng;
-        use proptest::test_runner::{RngAlgorithm, TestRng};
-        let mut rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        move || rng.next_u64() as usize
-    }
-
     /// Over generated texts of up to a few blocks, mostly words with now and then a tab, two
     /// spaces, a byte below or at 0x20 or a character beyond ASCII, [`scan_spaces`] finds what
     /// the plain definition says: whether the text holds a tab or two spaces in a row, and
@@ -901,7 +892,7 @@ mod tests {
             "word", " ", "a", "é", "—", "🚢", "\t", "  ", "\u{1}", "\u{1f}", "!", "\u{a0}",
             "\u{85}", "\n", "\r", "\u{7f}", "\u{ff}", " \u{1f}", "\u{1f} ", "\t ", " \t",
         ];
-        let mut next = numbers();
+        let mut next = crate::tests::numbers();
         let (mut collapse, mut kept) = (0, 0);
         for _ in 0..100_000 {
             let mut s = String::new();
@@ -957,7 +948,7 @@ mod tests {
             c @ 0..128 => raw.push(char::from(c as u8)),
             c => raw.push_str(ENDS[c - 128]),
         };
-        let mut next = numbers();
+        let mut next = crate::tests::numbers();
         let mut blank = 0;
         for _ in 0..100_000 {
             let mut raw = String::new();
