@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -278,6 +279,44 @@ impl<'a> Writer<'a> {
         );
         members(self);
         self.close('}');
+    }
+
+    /// [`object`](Self::object), returning where in the text the object is, from its `{` to
+    /// its `}`: for writing it again, or a variant of it, with [`again`](Self::again).
+    pub(crate) fn placed_object(&mut self, members: impl FnOnce(&mut Self)) -> Range<usize> {
+        let mut start = 0;
+        self.object(|w| {
+            // The `{` just written, which opens the object.
+            start = w.out.len() - 1;
+            members(w);
+        });
+        start..self.out.len()
+    }
+
+    /// How long the text written so far is: where the next byte goes.
+    pub(crate) fn written(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Writes a value again that was written before at the same depth, with one constant
+    /// member changed: the text `before` (from the value's start up to the changed member),
+    /// `member`, and the text `after` (from just after the member it replaces to the value's
+    /// end), copied rather than written afresh. Neither range may hold a spliced string.
+    pub(crate) fn again(&mut self, before: Range<usize>, member: Constant, after: Range<usize>) {
+        debug_assert!(
+            before.end <= after.start
+                && self.spliced.iter().all(|(at, _)| {
+                    !(before.start < *at && *at < before.end
+                        || after.start < *at && *at < after.end)
+                }),
+            "a value written before, whole, without spliced strings"
+        );
+        self.value();
+        self.out
+            .reserve(before.len() + member.text.len() + after.len());
+        self.out.extend_from_within(before);
+        self.out.push_str(member.text);
+        self.out.extend_from_within(after);
     }
 
     /// Writes an array whose items `items` writes.

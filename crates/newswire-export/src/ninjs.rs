@@ -25,6 +25,8 @@
 //!   `by`, the photographer (`author`) and supplying agency (`imgSupplier`) as `infoSources`.
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
+use std::ops::Range;
+
 use newswire_model::{AbsoluteUrl, Image, Record, find_byte};
 
 use serde_json::Value;
@@ -152,16 +154,20 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
             .flat_map(|(people, role)| people.iter().map(move |p| (p, *role)))
     };
     let has_persons = persons().next().is_some();
+    // Each entry as written, persons first, for `people` and `organisations` to copy.
+    let mut entries: Vec<PartyEntry> = Vec::new();
     if has_persons || !record.sources.is_empty() {
+        entries.reserve(persons().count() + record.sources.len());
         w.key(key!("infoSources")).array(|w| {
             for (p, role) in persons() {
-                party(w, role.role, &p.name, p.url.as_ref());
+                entries.push(party(w, role.role, &p.name, p.url.as_ref()));
             }
             for org in &record.sources {
-                party(w, CONTENT_SOURCE.role, &org.name, org.url.as_ref());
+                entries.push(party(w, CONTENT_SOURCE.role, &org.name, org.url.as_ref()));
             }
         });
     }
+    let (person_entries, source_entries) = entries.split_at(entries.len() - record.sources.len());
     w.key(key!("language")).plain_str(record.language.as_str());
     if let Some(dateline) = &record.dateline {
         match &dateline.region {
@@ -173,15 +179,15 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     }
     if !record.sources.is_empty() {
         w.key(key!("organisations")).array(|w| {
-            for org in &record.sources {
-                party(w, CONTENT_SOURCE.rel, &org.name, org.url.as_ref());
+            for entry in source_entries {
+                entry.again(w, CONTENT_SOURCE);
             }
         });
     }
     if has_persons {
         w.key(key!("people")).array(|w| {
-            for (p, role) in persons() {
-                party(w, role.rel, &p.name, p.url.as_ref());
+            for (entry, (_, role)) in person_entries.iter().zip(persons()) {
+                entry.again(w, role);
             }
         });
     }
@@ -307,15 +313,43 @@ fn with_fragment(uri: &str, fragment: &str) -> String {
 }
 
 /// A credited party: an `infoSources` entry when `role` is a [`PartyRole`]'s `role`, a
-/// `people` or `organisations` entry when it is its `rel`.
-fn party(w: &mut Writer, role: Constant, name: &str, uri: Option<&AbsoluteUrl>) {
-    w.object(|w| {
+/// `people` or `organisations` entry when it is its `rel`. Returns where the entry is in the
+/// text, so that the party's other entry can be copied from it ([`PartyEntry::again`]).
+fn party(w: &mut Writer, role: Constant, name: &str, uri: Option<&AbsoluteUrl>) -> PartyEntry {
+    let mut role_end = 0;
+    let object = w.placed_object(|w| {
         w.key(key!("name")).str(name);
         w.constant(role);
+        role_end = w.written();
         if let Some(uri) = uri {
             w.key(key!("uri")).plain_str(uri.as_str());
         }
     });
+    PartyEntry {
+        object,
+        role: role_end - role.text.len()..role_end,
+    }
+}
+
+/// Where a party's `infoSources` entry is in the text: the whole object and its `role`
+/// member. Its `people` or `organisations` entry is the same object, at the same depth, with
+/// the role as `rel`: copied rather than written again, which spares escaping the name twice.
+#[derive(Debug, Clone)]
+struct PartyEntry {
+    object: Range<usize>,
+    role: Range<usize>,
+}
+
+impl PartyEntry {
+    /// Writes the party's `people` or `organisations` entry, whose role is `role`: what
+    /// [`party`] writes with `role.rel`.
+    fn again(&self, w: &mut Writer, role: PartyRole) {
+        w.again(
+            self.object.start..self.role.start,
+            role.rel,
+            self.role.end..self.object.end,
+        );
+    }
 }
 
 /// The members of the picture's association: its own ninjs object of type `picture`.
@@ -498,6 +532,62 @@ mod tests {
             uris += usize::from(by_bytes.is_some());
         }
         assert!(uris > 2_000, "{uris} ids were IRIs");
+    }
+
+    /// A party's `people` or `organisations` entry copied from its `infoSources` entry is the
+    /// entry [`party`] writes with the role as `rel`, whatever the names hold (text to escape,
+    /// characters left out, none at all), in every role, with a URI or without, with other
+    /// members written in between.
+    #[test]
+    fn entries_copied_are_entries_written() {
+        let pieces = [
+            "\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\u{FFFE}", "é", "🚢", "<&>", " ",
+        ];
+        let roles = [
+            AUTHOR,
+            CORRESPONDENT,
+            EDITOR,
+            CONTENT_SOURCE,
+            IMAGE_SUPPLIER,
+        ];
+        let uri = AbsoluteUrl::parse("https://n.example/people/a").expect("a valid URL");
+        let mut next = crate::tests::numbers(43);
+        let mut copied_entries = 0;
+        for _ in 0..5_000 {
+            let parties: Vec<(PartyRole, String, Option<&AbsoluteUrl>)> = (0..next() % 5)
+                .map(|_| {
+                    let role = roles[next() as usize % roles.len()];
+                    let mut name = String::new();
+                    crate::tests::push_pieces(&mut name, &mut next, &pieces, 16, 3);
+                    (role, name, next().is_multiple_of(2).then_some(&uri))
+                })
+                .collect();
+            let write = |copied: bool| {
+                let mut w = Writer::with_capacity(0);
+                w.object(|w| {
+                    let mut entries = Vec::new();
+                    w.key(key!("infoSources")).array(|w| {
+                        for (role, name, uri) in &parties {
+                            entries.push(party(w, role.role, name, *uri));
+                        }
+                    });
+                    w.key(key!("language")).plain_str("en");
+                    w.key(key!("people")).array(|w| {
+                        for (entry, (role, name, uri)) in entries.iter().zip(&parties) {
+                            if copied {
+                                entry.again(w, *role);
+                            } else {
+                                party(w, role.rel, name, *uri);
+                            }
+                        }
+                    });
+                });
+                w.finish()
+            };
+            assert_eq!(write(true), write(false), "{parties:?}");
+            copied_entries += parties.len();
+        }
+        assert!(copied_entries > 5_000, "{copied_entries} entries copied");
     }
 
     #[test]
