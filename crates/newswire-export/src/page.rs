@@ -15,6 +15,8 @@
 //! The page's own words ("By", "Updated", "Sources") are English whatever the article's
 //! language; dates are shown as `2026-11-03 09:30 -05:00`, which reads the same in any.
 
+use std::ops::Range;
+
 use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::body::RenderedBody;
@@ -158,13 +160,15 @@ pub fn html_page_document<'a>(
         "\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
     );
-    push_escaped(&mut out, &record.headline);
+    // The headline and the description are escaped once each, where they first appear, and
+    // copied from there where they appear again.
+    let headline = push_escaped_placed(&mut out, &record.headline);
     if let Some(site) = site {
         out.push_str(" — ");
         out.push_str(site);
     }
     out.push_str("</title>\n");
-    meta!(&mut out, "name", "description", &record.description);
+    let description = placed_meta!(&mut out, "name", "description", &record.description);
     if !record.authors.is_empty() {
         let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
         meta!(&mut out, "name", "author", &join_and(&names));
@@ -179,8 +183,8 @@ pub fn html_page_document<'a>(
         out.push_str(&channel.feed_links);
     }
     out.push_str("<meta property=\"og:type\" content=\"article\">\n");
-    meta!(&mut out, "property", "og:title", &record.headline);
-    meta!(&mut out, "property", "og:description", &record.description);
+    copied_meta!(&mut out, "property", "og:title", headline.clone());
+    copied_meta!(&mut out, "property", "og:description", description);
     meta!(&mut out, "property", "og:url", record.url.as_str());
     if let Some(site) = site {
         escaped_meta!(&mut out, "property", "og:site_name", site);
@@ -234,7 +238,7 @@ pub fn html_page_document<'a>(
     spliced.push((out.len(), STYLE));
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
 
-    write_header(&mut out, record, &published, &modified);
+    write_header(&mut out, record, headline, &published, &modified);
     if let Some(image) = &record.image {
         write_figure(&mut out, image);
     }
@@ -310,6 +314,44 @@ fn push_escaped_around(out: &mut String, before: &'static str, text: &str, after
     out.push_str(after);
 }
 
+/// Appends `text` escaped, as [`push_escaped`] does; returns where in `out` it is, so that a
+/// text the page shows more than once is escaped once and then copied
+/// ([`push_copied_around`]).
+fn push_escaped_placed(out: &mut String, text: &str) -> Range<usize> {
+    let start = out.len();
+    push_escaped(out, text);
+    start..out.len()
+}
+
+/// [`push_around`], returning where in `out` the escaped text is (see
+/// [`push_escaped_placed`]).
+#[inline(always)]
+fn push_placed_around(
+    out: &mut String,
+    before: &'static str,
+    text: &str,
+    after: &'static str,
+) -> Range<usize> {
+    out.push_str(before);
+    let placed = push_escaped_placed(out, text);
+    out.push_str(after);
+    placed
+}
+
+/// [`push_around`] for a text escaped already earlier in `out`, at `placed`: copied from
+/// there rather than escaped again.
+#[inline(always)]
+fn push_copied_around(
+    out: &mut String,
+    before: &'static str,
+    placed: Range<usize>,
+    after: &'static str,
+) {
+    out.push_str(before);
+    out.extend_from_within(placed);
+    out.push_str(after);
+}
+
 /// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
 /// before it one constant.
 macro_rules! meta {
@@ -335,8 +377,26 @@ macro_rules! escaped_meta {
 }
 use escaped_meta;
 
-/// A meta tag written by `$push`: [`push_around`], [`push_plain_around`] or
-/// [`push_escaped_around`].
+/// [`meta!`], giving where in the page the escaped content is (see [`push_placed_around`]).
+macro_rules! placed_meta {
+    ($($args:tt)*) => {
+        meta_with!(push_placed_around, $($args)*)
+    };
+}
+use placed_meta;
+
+/// [`meta!`] for a content escaped already earlier in the page, at the range given (see
+/// [`push_copied_around`]).
+macro_rules! copied_meta {
+    ($($args:tt)*) => {
+        meta_with!(push_copied_around, $($args)*)
+    };
+}
+use copied_meta;
+
+/// A meta tag written by `$push`: [`push_around`], [`push_plain_around`],
+/// [`push_escaped_around`], [`push_placed_around`] or [`push_copied_around`]; its value is
+/// what `$push` returns.
 macro_rules! meta_with {
     ($push:ident, $out:expr, $key:literal, $name:literal, $content:expr) => {
         $push(
@@ -426,7 +486,14 @@ fn push_people(out: &mut String, people: &[Person], rel: Option<&str>) {
     }
 }
 
-fn write_header(out: &mut String, record: &Record, published: &str, modified: &str) {
+/// The page's header; `headline` is where in `out` the headline is escaped already.
+fn write_header(
+    out: &mut String,
+    record: &Record,
+    headline: Range<usize>,
+    published: &str,
+    modified: &str,
+) {
     out.push_str("<header>\n");
     let kicker: Vec<&str> = record
         .section
@@ -440,9 +507,7 @@ fn write_header(out: &mut String, record: &Record, published: &str, modified: &s
         push_escaped_joined(out, &kicker, " · ");
         out.push_str("</p>\n");
     }
-    out.push_str("<h1>");
-    push_escaped(out, &record.headline);
-    out.push_str("</h1>\n");
+    push_copied_around(out, "<h1>", headline, "</h1>\n");
     if !record.authors.is_empty() {
         out.push_str("<p class=\"byline\">By ");
         push_people(out, &record.authors, Some("author"));
@@ -647,6 +712,48 @@ mod tests {
                 expect = expect.replacen("</article>", &footer, 1);
             }
             assert_eq!(html_page(Some(&channel), &record), expect, "{channel:?}");
+        }
+    }
+
+    /// A text escaped once and copied where it is shown again reads as the text escaped where
+    /// it is shown: over generated texts holding what escaping rewrites or leaves out, after
+    /// text of their own, and in pages at each place the headline and the description show.
+    #[test]
+    fn texts_copied_read_as_texts_escaped() {
+        let pieces = [
+            "&", "<", ">", "\"", "'", "#", "\t", "\u{1}", "\u{FFFE}", "é", "🚢",
+        ];
+        let mut next = crate::tests::numbers(47);
+        for _ in 0..20_000 {
+            let mut before = String::new();
+            crate::tests::push_pieces(&mut before, &mut next, &pieces, 8, 2);
+            let mut text = String::new();
+            crate::tests::push_pieces(&mut text, &mut next, &pieces, 64, 4);
+            let mut copied = before.clone();
+            let placed = push_placed_around(&mut copied, "<a>", &text, "</a>");
+            push_copied_around(&mut copied, "<b>", placed, "</b>");
+            let mut escaped = before;
+            push_around(&mut escaped, "<a>", &text, "</a>");
+            push_around(&mut escaped, "<b>", &text, "</b>");
+            assert_eq!(copied, escaped, "{text:?}");
+        }
+        let mut record = crate::tests::record("https://n.example/a", "https://n.example/a");
+        for _ in 0..300 {
+            record.headline = "H".to_owned();
+            crate::tests::push_pieces(&mut record.headline, &mut next, &pieces, 40, 3);
+            record.description = "D".to_owned();
+            crate::tests::push_pieces(&mut record.description, &mut next, &pieces, 80, 3);
+            let page = html_page(None, &record);
+            let (headline, description) = (escape(&record.headline), escape(&record.description));
+            for shown in [
+                format!("<title>{headline}</title>"),
+                format!("<meta name=\"description\" content=\"{description}\">"),
+                format!("<meta property=\"og:title\" content=\"{headline}\">"),
+                format!("<meta property=\"og:description\" content=\"{description}\">"),
+                format!("<h1>{headline}</h1>"),
+            ] {
+                assert!(page.contains(&shown), "{shown:?} in {page}");
+            }
         }
     }
 
