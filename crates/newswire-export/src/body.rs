@@ -5,12 +5,14 @@
 //!
 //! Each rendition is what its format's own writer makes of the body — the tests hold each
 //! equal to it — so a build makes them all at once rather than reading the body once per
-//! format.
+//! format. The record's two dates, which every document writes in RFC 3339, are formatted
+//! here too, once rather than once per document.
 //!
 //! [`body_html`]: crate::body_html
 
 use newswire_model::{Block, BodyScan, Record, scan_body};
 
+use crate::date::rfc3339;
 use crate::html::needs_look;
 use crate::text::{ByteTable, Piece, is_forbidden_control, is_noncharacter_at, pieces};
 
@@ -18,7 +20,8 @@ use crate::text::{ByteTable, Piece, is_forbidden_control, is_noncharacter_at, pi
 /// [`RenderedBody::of`] and pass it to
 /// [`jsonld_article_document`](crate::jsonld_article_document),
 /// [`ninjs_document`](crate::ninjs_document) and
-/// [`html_page_document`](crate::html_page_document), which borrow its renditions.
+/// [`html_page_document`](crate::html_page_document), which borrow its renditions. It holds
+/// the record's dates in RFC 3339 too, formatted once for the three documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedBody {
     /// The plain text (`Record::body_text`) as a JSON string, quotes included, filtered as
@@ -33,6 +36,10 @@ pub struct RenderedBody {
     html_json: String,
     /// How many characters the filtered plain text has.
     chars: usize,
+    /// When the article was published, in RFC 3339 ([`rfc3339`]).
+    published: String,
+    /// When the article was last updated (`Record::updated`), in RFC 3339.
+    modified: String,
 }
 
 /// What stands for a byte, or the character it starts, in each rendition, in the order of
@@ -67,6 +74,13 @@ impl RenderedBody {
             html: String::with_capacity(size + size / 8),
             html_json: String::with_capacity(size + size / 8 + 2),
             chars: 0,
+            published: rfc3339(&record.published),
+            modified: String::new(),
+        };
+        // Without a date of its own, the update is the publication.
+        body.modified = match &record.modified {
+            Some(modified) => rfc3339(modified),
+            None => body.published.clone(),
         };
         body.text_json.push('"');
         body.text_script.push('"');
@@ -164,6 +178,16 @@ impl RenderedBody {
     /// out.
     pub(crate) fn chars(&self) -> usize {
         self.chars
+    }
+
+    /// When the article was published, in RFC 3339: `rfc3339(&record.published)`.
+    pub(crate) fn published(&self) -> &str {
+        &self.published
+    }
+
+    /// When the article was last updated, in RFC 3339: `rfc3339(&record.updated())`.
+    pub(crate) fn modified(&self) -> &str {
+        &self.modified
     }
 }
 
@@ -304,6 +328,46 @@ mod tests {
             body.html_json(),
             serde_json::to_string(&html).expect("a string is JSON")
         );
+    }
+
+    /// The dates are what formatting them for each document gives: over generated times of
+    /// publication and update, from year 1 to beyond 9999, with offsets in whole minutes and
+    /// not, in whole seconds and with fractions, with an update of its own and without.
+    #[test]
+    fn dates_are_formatted_as_each_document_formats_them() {
+        use chrono::{FixedOffset, TimeZone};
+        use newswire_model::Timestamp;
+
+        use crate::date::rfc3339;
+
+        let mut next = crate::tests::numbers(53);
+        let mut time = move || -> Timestamp {
+            let offset = match next() % 4 {
+                0 => 0,
+                1 => (next() % (2 * 18 * 60)) as i32 * 60 - 18 * 60 * 60,
+                2 => (next() % (2 * 18 * 3600)) as i32 - 18 * 3600,
+                _ => 5 * 3600 + 30 * 60,
+            };
+            let zone = FixedOffset::east_opt(offset).expect("an offset under a day");
+            // From year 1 to year 12,000 or so.
+            let seconds = (next() % 378_000_000_000) as i64 - 62_135_596_800;
+            let nanos = if next().is_multiple_of(3) {
+                (next() % 1_000_000_000) as u32
+            } else {
+                0
+            };
+            zone.timestamp_opt(seconds, nanos)
+                .single()
+                .expect("a time in chrono's range")
+        };
+        let mut record = crate::tests::record("a", "https://n.example/a");
+        for i in 0..5_000 {
+            record.published = time();
+            record.modified = (i % 3 != 0).then(&mut time);
+            let body = RenderedBody::of(&record);
+            assert_eq!(body.published(), rfc3339(&record.published), "{record:?}");
+            assert_eq!(body.modified(), rfc3339(&record.updated()), "{record:?}");
+        }
     }
 
     /// The bytes looked at are those some rendition may rewrite, and a few all keep.

@@ -111,10 +111,8 @@ fn article<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         });
     }
     people(w, key!("contributor"), &record.contributors);
-    w.key(key!("dateModified"))
-        .plain_str(&rfc3339(&record.updated()));
-    w.key(key!("datePublished"))
-        .plain_str(&rfc3339(&record.published));
+    w.key(key!("dateModified")).plain_str(body.modified());
+    w.key(key!("datePublished")).plain_str(body.published());
     if let Some(dateline) = &record.dateline {
         w.key(key!("dateline")).str(&dateline.text);
     }

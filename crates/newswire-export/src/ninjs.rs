@@ -32,7 +32,6 @@ use newswire_model::{AbsoluteUrl, Image, Record, find_byte};
 use serde_json::Value;
 
 use crate::body::RenderedBody;
-use crate::date::rfc3339;
 use crate::document::Document;
 use crate::json::{Constant, Writer, constant, from_own_text, key};
 use crate::jsonld::is_absolute_iri;
@@ -127,8 +126,7 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     }
     w.key(key!("descriptions"))
         .array(|w| w.object(|w| plain_text(w, constant!("role", "summary"), &record.description)));
-    w.key(key!("firstCreated"))
-        .plain_str(&rfc3339(&record.published));
+    w.key(key!("firstCreated")).plain_str(body.published());
     if let Some(genre) = record.genre {
         let code = genre.iptc_code();
         w.key(key!("genres")).array(|w| {
@@ -224,8 +222,7 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
     }
     w.constant(constant!("type", "text"));
     w.key(key!("uri")).str(&uri);
-    w.key(key!("versionCreated"))
-        .plain_str(&rfc3339(&record.updated()));
+    w.key(key!("versionCreated")).plain_str(body.modified());
 }
 
 /// The members of a `headlines` or `descriptions` entry: `text` as plain text, with the

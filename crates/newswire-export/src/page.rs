@@ -20,7 +20,6 @@ use std::ops::Range;
 use newswire_model::{AbsoluteUrl, Channel, Image, Person, Record};
 
 use crate::body::RenderedBody;
-use crate::date::rfc3339;
 use crate::document::Document;
 use crate::html::{escape, push_escaped};
 use crate::jsonld::jsonld_article_document;
@@ -150,8 +149,7 @@ pub fn html_page_document<'a>(
         .as_ref()
         .and_then(|i| i.url.as_ref())
         .map(|u| u.as_str());
-    let published = rfc3339(&record.published);
-    let modified = rfc3339(&record.updated());
+    let (published, modified) = (body.published(), body.modified());
 
     push_plain_around(
         &mut out,
@@ -199,8 +197,8 @@ pub fn html_page_document<'a>(
             meta!(&mut out, "property", "og:image:alt", alt);
         }
     }
-    plain_meta!(&mut out, "property", "article:published_time", &published);
-    plain_meta!(&mut out, "property", "article:modified_time", &modified);
+    plain_meta!(&mut out, "property", "article:published_time", published);
+    plain_meta!(&mut out, "property", "article:modified_time", modified);
     for author in &record.authors {
         let who = author
             .url
@@ -238,7 +236,7 @@ pub fn html_page_document<'a>(
     spliced.push((out.len(), STYLE));
     out.push_str("</style>\n</head>\n<body>\n<article>\n");
 
-    write_header(&mut out, record, headline, &published, &modified);
+    write_header(&mut out, record, headline, published, modified);
     if let Some(image) = &record.image {
         write_figure(&mut out, image);
     }
