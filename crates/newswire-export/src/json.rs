@@ -17,7 +17,7 @@ use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
 use crate::document::Document;
 use crate::text::{
-    ByteTable, HIGH_BITS, SHORT, any_marked, clean, equal_bytes, forbidden_bytes,
+    ByteTable, HIGH_BITS, SHORT, and_separator, any_marked, clean, equal_bytes, forbidden_bytes,
     is_forbidden_control, is_noncharacter_at, rewrite_runs,
 };
 
@@ -236,6 +236,22 @@ impl<'a> Writer<'a> {
     pub(crate) fn str(&mut self, s: &str) {
         self.value();
         write_str(&mut self.out, s);
+    }
+
+    /// Writes the string that is the `text` of `items` as an English list, `A, B and C` (what
+    /// `join_and` makes of them), each item filtered and escaped as [`str`](Self::str) writes
+    /// a string and the separators, which need nothing, between them: the list's string
+    /// written without being put together first.
+    pub(crate) fn and_list<T>(&mut self, items: &[T], text: impl Fn(&T) -> &str) {
+        self.value();
+        self.out.push('"');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(and_separator(i, items.len()));
+            }
+            push_json_text(&mut self.out, text(item));
+        }
+        self.out.push('"');
     }
 
     /// Writes `s`, which holds nothing JSON escapes or a format leaves out — the formats' own
@@ -480,15 +496,22 @@ fn push_deep_break(out: &mut String, head: &str, depth: usize) {
 pub(crate) fn write_str(out: &mut String, s: &str) -> usize {
     out.reserve(s.len() + 2);
     out.push('"');
+    let dropped = push_json_text(out, s);
+    out.push('"');
+    dropped
+}
+
+/// Writes the characters of `s` as they are inside a JSON string, as [`write_str`] does
+/// between the quotes; returns how many were left out.
+#[inline(always)]
+fn push_json_text(out: &mut String, s: &str) -> usize {
     // Most short strings need nothing: a cheap test of all their bytes, and a copy.
-    let dropped = if s.len() < SHORT && !any_marked(s.as_bytes(), any_needs_escape) {
+    if s.len() < SHORT && !any_marked(s.as_bytes(), any_needs_escape) {
         out.push_str(s);
         0
     } else {
         push_json_chars(out, s)
-    };
-    out.push('"');
-    dropped
+    }
 }
 
 /// Whether `b` needs something done in a JSON string: a quote or a backslash, a C0 control,
@@ -756,6 +779,30 @@ mod tests {
             (5_000..45_000).contains(&clean),
             "{clean} strings were clean"
         );
+    }
+
+    /// A list written item by item is its list written as one string, over generated lists
+    /// of none to five items, short and long, holding what JSON escapes or leaves out.
+    #[test]
+    fn lists_are_written_as_their_string() {
+        let pieces = [
+            "\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "é", "🚢", " and ",
+        ];
+        let mut next = crate::tests::numbers(61);
+        for _ in 0..20_000 {
+            let items: Vec<String> = (0..next() % 6)
+                .map(|_| {
+                    let mut item = String::new();
+                    crate::tests::push_pieces(&mut item, &mut next, &pieces, 40, 4);
+                    item
+                })
+                .collect();
+            let mut listed = Writer::with_capacity(0);
+            listed.and_list(&items, String::as_str);
+            let mut joined = Writer::with_capacity(0);
+            joined.str(&crate::text::join_and(&items));
+            assert_eq!(listed.finish(), joined.finish(), "{items:?}");
+        }
     }
 
     /// Writers indent every depth as `to_json_bytes` does, beyond the levels at hand too.

@@ -36,7 +36,7 @@ use crate::document::Document;
 use crate::json::{Constant, Writer, constant, from_own_text, key};
 use crate::jsonld::is_absolute_iri;
 use crate::rss::IPTC_GENRE_NS;
-use crate::text::{has_text, join_and};
+use crate::text::has_text;
 
 /// A term of IPTC's Content Production Party Role vocabulary, by its URI.
 macro_rules! party_role_uri {
@@ -118,8 +118,7 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         });
     });
     if !record.authors.is_empty() {
-        let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        w.key(key!("by")).str(&join_and(&names));
+        w.key(key!("by")).and_list(&record.authors, |p| &p.name);
     }
     if let Some(publisher) = &record.publisher {
         w.key(key!("copyrightHolder")).str(&publisher.name);

@@ -23,7 +23,7 @@ use crate::body::RenderedBody;
 use crate::document::Document;
 use crate::html::{escape, push_escaped};
 use crate::jsonld::jsonld_article_document;
-use crate::text::{ByteTable, and_separator, has_text, join_and, rewrite_runs};
+use crate::text::{ByteTable, and_separator, has_text, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -168,8 +168,9 @@ pub fn html_page_document<'a>(
     out.push_str("</title>\n");
     let description = placed_meta!(&mut out, "name", "description", &record.description);
     if !record.authors.is_empty() {
-        let names: Vec<&str> = record.authors.iter().map(|p| p.name.as_str()).collect();
-        meta!(&mut out, "name", "author", &join_and(&names));
+        out.push_str("<meta name=\"author\" content=\"");
+        push_escaped_names(&mut out, &record.authors);
+        out.push_str("\">\n");
     }
     push_around(
         &mut out,
@@ -459,6 +460,17 @@ fn push_escaped_joined(out: &mut String, pieces: &[&str], separator: &'static st
     }
 }
 
+/// Appends the names of `people` escaped as an English list, `A, B and C`: what escaping
+/// their `join_and` appends, without the join.
+fn push_escaped_names(out: &mut String, people: &[Person]) {
+    for (i, person) in people.iter().enumerate() {
+        if i > 0 {
+            out.push_str(and_separator(i, people.len()));
+        }
+        push_escaped(out, &person.name);
+    }
+}
+
 /// Appends `text` as HTML, linked to `href` (with `rel`) when there is one.
 fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, text: &str) {
     let Some(href) = href else {
@@ -473,7 +485,7 @@ fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, 
     out.push_str("</a>");
 }
 
-/// Appends people as HTML, `A, B and C` (as [`join_and`] lists them), each name linked to
+/// Appends people as HTML, `A, B and C` (as `join_and` lists them), each name linked to
 /// their page when it is known.
 fn push_people(out: &mut String, people: &[Person], rel: Option<&str>) {
     for (i, p) in people.iter().enumerate() {
@@ -752,6 +764,34 @@ mod tests {
             ] {
                 assert!(page.contains(&shown), "{shown:?} in {page}");
             }
+        }
+    }
+
+    /// Names escaped one by one as a list read as their list escaped, over generated lists of
+    /// none to five names holding what escaping rewrites or leaves out.
+    #[test]
+    fn names_escaped_as_their_list() {
+        let pieces = [
+            "&", "<", ">", "\"", "'", "#", "\u{1}", "\u{FFFE}", "é", ", ",
+        ];
+        let mut next = crate::tests::numbers(59);
+        for _ in 0..10_000 {
+            let people: Vec<Person> = (0..next() % 6)
+                .map(|_| {
+                    let mut name = String::new();
+                    crate::tests::push_pieces(&mut name, &mut next, &pieces, 24, 3);
+                    Person::named(name)
+                })
+                .collect();
+            let mut out = String::new();
+            push_escaped_names(&mut out, &people);
+            assert_eq!(
+                out,
+                escape(&crate::text::join_and(
+                    &people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>()
+                )),
+                "{people:?}"
+            );
         }
     }
 
