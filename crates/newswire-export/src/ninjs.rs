@@ -25,6 +25,7 @@
 //!   `by`, the photographer (`author`) and supplying agency (`imgSupplier`) as `infoSources`.
 //!   A picture known only by its credit is still associated, under `<article uri>#mainpic`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use newswire_model::{AbsoluteUrl, Image, Record, find_byte};
@@ -220,7 +221,8 @@ fn item<'a>(w: &mut Writer<'a>, record: &Record, body: &'a RenderedBody) {
         });
     }
     w.constant(constant!("type", "text"));
-    w.key(key!("uri")).str(&uri);
+    // A URI holds nothing a JSON string escapes: printable ASCII without `"` or `\`.
+    w.key(key!("uri")).plain_str(&uri);
     w.key(key!("versionCreated")).plain_str(body.modified());
 }
 
@@ -233,8 +235,8 @@ fn plain_text(w: &mut Writer, role: Constant, text: &str) {
 }
 
 /// The item's `uri`: the record's id as a URI, or the page URL when the id is no IRI.
-fn item_uri(record: &Record) -> String {
-    to_uri(&record.id).unwrap_or_else(|| record.url.as_str().to_owned())
+fn item_uri(record: &Record) -> Cow<'_, str> {
+    to_uri(&record.id).unwrap_or(Cow::Borrowed(record.url.as_str()))
 }
 
 /// `s` as an RFC 3986 URI when it is an absolute IRI (a scheme, a colon, something after it,
@@ -243,13 +245,15 @@ fn item_uri(record: &Record) -> String {
 ///
 /// Read by bytes, a block at a time: every character a URI keeps is ASCII, and a character it
 /// cannot hold is encoded as its UTF-8 bytes, one at a time. Only the bytes [`looked_at`]
-/// marks are looked at one by one.
-fn to_uri(s: &str) -> Option<String> {
+/// marks are looked at one by one. An IRI that is a URI already, the common case, is given
+/// back as it is, not copied.
+fn to_uri(s: &str) -> Option<Cow<'_, str>> {
     if !is_absolute_iri(s) {
         return None;
     }
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len() + 16);
+    // Made only once a byte is encoded.
+    let mut out = String::new();
     let mut fragment = false;
     let bytes = s.as_bytes();
     // Where the run of bytes kept as they are, not yet copied, starts.
@@ -267,6 +271,9 @@ fn to_uri(s: &str) -> Option<String> {
             _ => false,
         };
         if !keep {
+            if out.is_empty() {
+                out.reserve(s.len() + 16);
+            }
             // A run of kept bytes is ASCII, so it starts and ends on characters' edges; where
             // there is none, `kept_from` may be inside a character being encoded.
             if kept_from < i {
@@ -279,10 +286,14 @@ fn to_uri(s: &str) -> Option<String> {
         }
         from = i + 1;
     }
+    if kept_from == 0 {
+        // No byte was encoded.
+        return Some(Cow::Borrowed(s));
+    }
     if kept_from < s.len() {
         out.push_str(&s[kept_from..]);
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// Whether [`to_uri`] looks at `b`: a byte a URI cannot hold as it is, or `#` or `%`, which
@@ -524,7 +535,17 @@ mod tests {
                 id.push_str(pieces[next() % pieces.len()]);
             }
             let by_bytes = to_uri(&id);
-            assert_eq!(by_bytes, to_uri_by_chars(&id), "{id:?}");
+            assert_eq!(
+                by_bytes.as_deref(),
+                to_uri_by_chars(&id).as_deref(),
+                "{id:?}"
+            );
+            // Written as it is, a URI is what writing it as a string gives.
+            if let Some(uri) = &by_bytes {
+                let mut written = String::new();
+                crate::json::write_str(&mut written, uri);
+                assert_eq!(written, format!("\"{uri}\""), "{id:?}");
+            }
             uris += usize::from(by_bytes.is_some());
         }
         assert!(uris > 2_000, "{uris} ids were IRIs");
