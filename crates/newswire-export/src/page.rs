@@ -166,7 +166,13 @@ pub fn html_page_document<'a>(
         out.push_str(site);
     }
     out.push_str("</title>\n");
-    let description = placed_meta!(&mut out, "name", "description", &record.description);
+    let description = meta!(
+        push_placed_around,
+        &mut out,
+        "name",
+        "description",
+        &record.description
+    );
     if !record.authors.is_empty() {
         out.push_str("<meta name=\"author\" content=\"");
         push_escaped_names(&mut out, &record.authors);
@@ -182,38 +188,86 @@ pub fn html_page_document<'a>(
         out.push_str(&channel.feed_links);
     }
     out.push_str("<meta property=\"og:type\" content=\"article\">\n");
-    copied_meta!(&mut out, "property", "og:title", headline.clone());
-    copied_meta!(&mut out, "property", "og:description", description);
-    meta!(&mut out, "property", "og:url", record.url.as_str());
+    meta!(
+        push_copied_around,
+        &mut out,
+        "property",
+        "og:title",
+        headline.clone()
+    );
+    meta!(
+        push_copied_around,
+        &mut out,
+        "property",
+        "og:description",
+        description
+    );
+    meta!(
+        push_around,
+        &mut out,
+        "property",
+        "og:url",
+        record.url.as_str()
+    );
     if let Some(site) = site {
-        escaped_meta!(&mut out, "property", "og:site_name", site);
+        meta!(
+            push_escaped_around,
+            &mut out,
+            "property",
+            "og:site_name",
+            site
+        );
     }
     if let Some(locale) = og_locale(record.language.as_str()) {
-        plain_meta!(&mut out, "property", "og:locale", &locale);
+        meta!(
+            push_plain_around,
+            &mut out,
+            "property",
+            "og:locale",
+            &locale
+        );
     }
     if let Some(url) = image_url {
-        meta!(&mut out, "property", "og:image", url);
+        meta!(push_around, &mut out, "property", "og:image", url);
         let alt = record.image.as_ref().and_then(|i| i.alt.as_deref());
         if let Some(alt) = alt.filter(|a| has_text(a)) {
-            meta!(&mut out, "property", "og:image:alt", alt);
+            meta!(push_around, &mut out, "property", "og:image:alt", alt);
         }
     }
-    plain_meta!(&mut out, "property", "article:published_time", published);
-    plain_meta!(&mut out, "property", "article:modified_time", modified);
+    meta!(
+        push_plain_around,
+        &mut out,
+        "property",
+        "article:published_time",
+        published
+    );
+    meta!(
+        push_plain_around,
+        &mut out,
+        "property",
+        "article:modified_time",
+        modified
+    );
     for author in &record.authors {
         let who = author
             .url
             .as_ref()
             .map_or(author.name.as_str(), |u| u.as_str());
-        meta!(&mut out, "property", "article:author", who);
+        meta!(push_around, &mut out, "property", "article:author", who);
     }
     if let Some(section) = &record.section {
-        meta!(&mut out, "property", "article:section", section);
+        meta!(
+            push_around,
+            &mut out,
+            "property",
+            "article:section",
+            section
+        );
     }
     let mut tags: Vec<&str> = Vec::new();
     for tag in &record.keywords {
         if has_text(tag) && !tags.contains(&tag.as_str()) {
-            meta!(&mut out, "property", "article:tag", tag);
+            meta!(push_around, &mut out, "property", "article:tag", tag);
             tags.push(tag);
         }
     }
@@ -222,7 +276,7 @@ pub fn html_page_document<'a>(
     } else {
         "summary"
     };
-    plain_meta!(&mut out, "name", "twitter:card", card);
+    meta!(push_plain_around, &mut out, "name", "twitter:card", card);
     out.push_str("<script type=\"application/ld+json\">\n");
     // The JSON-LD made safe for a script element: only what is around the body's string is
     // escaped here, the body taken as `body` rendered it for a script.
@@ -351,52 +405,12 @@ fn push_copied_around(
     out.push_str(after);
 }
 
-/// `<meta {key}="{name}" content="{content}">` on its own line, the content escaped and all
-/// before it one constant.
+/// `<meta {key}="{name}" content="{content}">` on its own line, all before the content one
+/// constant, the content written by `$push`: [`push_around`] (escaped), [`push_plain_around`]
+/// (needs no escaping), [`push_escaped_around`] (escaped already), [`push_placed_around`]
+/// (escaped, and where it is given back) or [`push_copied_around`] (escaped earlier in the
+/// page, copied from there); the tag's value is what `$push` returns.
 macro_rules! meta {
-    ($($args:tt)*) => {
-        meta_with!(push_around, $($args)*)
-    };
-}
-use meta;
-
-/// [`meta!`] for a content that needs no escaping (see [`push_plain_around`]).
-macro_rules! plain_meta {
-    ($($args:tt)*) => {
-        meta_with!(push_plain_around, $($args)*)
-    };
-}
-use plain_meta;
-
-/// [`meta!`] for a content escaped already (see [`push_escaped_around`]).
-macro_rules! escaped_meta {
-    ($($args:tt)*) => {
-        meta_with!(push_escaped_around, $($args)*)
-    };
-}
-use escaped_meta;
-
-/// [`meta!`], giving where in the page the escaped content is (see [`push_placed_around`]).
-macro_rules! placed_meta {
-    ($($args:tt)*) => {
-        meta_with!(push_placed_around, $($args)*)
-    };
-}
-use placed_meta;
-
-/// [`meta!`] for a content escaped already earlier in the page, at the range given (see
-/// [`push_copied_around`]).
-macro_rules! copied_meta {
-    ($($args:tt)*) => {
-        meta_with!(push_copied_around, $($args)*)
-    };
-}
-use copied_meta;
-
-/// A meta tag written by `$push`: [`push_around`], [`push_plain_around`],
-/// [`push_escaped_around`], [`push_placed_around`] or [`push_copied_around`]; its value is
-/// what `$push` returns.
-macro_rules! meta_with {
     ($push:ident, $out:expr, $key:literal, $name:literal, $content:expr) => {
         $push(
             $out,
@@ -406,7 +420,7 @@ macro_rules! meta_with {
         )
     };
 }
-use meta_with;
+use meta;
 
 /// The Open Graph locale (`en_GB`) of a language tag with a region (`en-GB`); Open Graph has
 /// no form for a language alone.
@@ -426,7 +440,7 @@ fn og_locale(tag: &str) -> Option<String> {
 }
 
 /// `<time datetime="2026-11-03T09:30:00-05:00">2026-11-03 09:30 -05:00</time>`.
-/// `datetime` is [`rfc3339`]'s, which needs no escaping.
+/// `datetime` is [`rfc3339`](crate::date::rfc3339)'s, which needs no escaping.
 fn push_time(out: &mut String, datetime: &str) {
     push_plain_around(out, "<time datetime=\"", datetime, "\">");
     match (
