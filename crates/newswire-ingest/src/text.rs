@@ -71,20 +71,37 @@ pub(crate) fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `s` without stray white space at its start. A text that opens with printable ASCII, as
-/// nearly every line does, has none: it is kept without decoding a character.
+/// nearly every line does, has none: it is kept without decoding a character, by a test
+/// made where the line is cleaned rather than in a call.
+#[inline(always)]
 fn trim_start_stray(s: &str) -> &str {
     match s.as_bytes().first() {
         Some(&b) if is_printable_ascii(b) => s,
-        _ => s.trim_start_matches(is_stray_space),
+        _ => trim_start_decoded(s),
     }
 }
 
 /// `s` without stray white space at its end, as [`trim_start_stray`] trims its start.
+#[inline(always)]
 fn trim_end_stray(s: &str) -> &str {
     match s.as_bytes().last() {
         Some(&b) if is_printable_ascii(b) => s,
-        _ => s.trim_end_matches(is_stray_space),
+        _ => trim_end_decoded(s),
     }
+}
+
+/// `s` without stray white space at its start, trimmed a character at a time: the rare
+/// line [`trim_start_stray`] cannot keep as it is.
+#[inline(never)]
+fn trim_start_decoded(s: &str) -> &str {
+    s.trim_start_matches(is_stray_space)
+}
+
+/// `s` without stray white space at its end, trimmed a character at a time: the rare line
+/// [`trim_end_stray`] cannot keep as it is.
+#[inline(never)]
+fn trim_end_decoded(s: &str) -> &str {
+    s.trim_end_matches(is_stray_space)
 }
 
 /// Whether `b` is a character of ASCII other than the controls and the space, none of them
