@@ -17,8 +17,8 @@ use newswire_model::{first_forbidden_in_xml, may_start_forbidden};
 
 use crate::document::Document;
 use crate::text::{
-    ByteTable, HIGH_BITS, SHORT, and_separator, any_marked, clean, equal_bytes, forbidden_bytes,
-    is_forbidden_control, is_noncharacter_at, rewrite_runs,
+    ByteTable, HIGH_BITS, SHORT, any_marked, clean, equal_bytes, forbidden_bytes,
+    is_forbidden_control, is_noncharacter_at, push_and_list, rewrite_runs,
 };
 
 /// `value` as pretty-printed JSON (two-space indent) with a final line feed.
@@ -245,12 +245,9 @@ impl<'a> Writer<'a> {
     pub(crate) fn and_list<T>(&mut self, items: &[T], text: impl Fn(&T) -> &str) {
         self.value();
         self.out.push('"');
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push_str(and_separator(i, items.len()));
-            }
-            push_json_text(&mut self.out, text(item));
-        }
+        push_and_list(&mut self.out, items, |out, item| {
+            push_json_text(out, text(item));
+        });
         self.out.push('"');
     }
 

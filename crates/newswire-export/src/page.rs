@@ -23,7 +23,7 @@ use crate::body::RenderedBody;
 use crate::document::Document;
 use crate::html::{escape, push_escaped};
 use crate::jsonld::jsonld_article_document;
-use crate::text::{ByteTable, and_separator, has_text, rewrite_runs};
+use crate::text::{ByteTable, has_text, push_and_list, rewrite_runs};
 
 /// The page's style sheet: no external resource, a light and a dark scheme.
 const STYLE: &str = "\
@@ -477,12 +477,7 @@ fn push_escaped_joined(out: &mut String, pieces: &[&str], separator: &'static st
 /// Appends the names of `people` escaped as an English list, `A, B and C`: what escaping
 /// their `join_and` appends, without the join.
 fn push_escaped_names(out: &mut String, people: &[Person]) {
-    for (i, person) in people.iter().enumerate() {
-        if i > 0 {
-            out.push_str(and_separator(i, people.len()));
-        }
-        push_escaped(out, &person.name);
-    }
+    push_and_list(out, people, |out, person| push_escaped(out, &person.name));
 }
 
 /// Appends `text` as HTML, linked to `href` (with `rel`) when there is one.
@@ -502,12 +497,9 @@ fn push_anchor(out: &mut String, href: Option<&AbsoluteUrl>, rel: Option<&str>, 
 /// Appends people as HTML, `A, B and C` (as `join_and` lists them), each name linked to
 /// their page when it is known.
 fn push_people(out: &mut String, people: &[Person], rel: Option<&str>) {
-    for (i, p) in people.iter().enumerate() {
-        if i > 0 {
-            out.push_str(and_separator(i, people.len()));
-        }
+    push_and_list(out, people, |out, p| {
         push_anchor(out, p.url.as_ref(), rel, &p.name);
-    }
+    });
 }
 
 /// The page's header; `headline` is where in `out` the headline is escaped already.

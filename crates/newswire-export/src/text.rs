@@ -206,24 +206,29 @@ pub(crate) fn has_text(s: &str) -> bool {
     s.chars().any(|c| is_xml_char(c) && !c.is_whitespace())
 }
 
-/// What goes before item `i` (from 1) of an English list of `n`: `, `, or ` and ` before the
-/// last.
-pub(crate) fn and_separator(i: usize, n: usize) -> &'static str {
-    if i + 1 == n { " and " } else { ", " }
-}
-
-/// `items` as an English list: `A`, `A and B`, `A, B and C`; empty for none. The documents
-/// write such lists item by item, escaped as they go; the tests hold them to this.
-#[cfg(test)]
-pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
-    let size: usize = items.iter().map(|item| item.as_ref().len() + 5).sum();
-    let mut out = String::with_capacity(size);
+/// Appends `items` as an English list, `A`, `A and B`, `A, B and C` (nothing for none): each
+/// item as `push` writes it, `, ` between them and ` and ` before the last. The documents
+/// write their lists so, each item escaped as it goes, rather than joined first.
+#[inline(always)]
+pub(crate) fn push_and_list<T>(
+    out: &mut String,
+    items: &[T],
+    mut push: impl FnMut(&mut String, &T),
+) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(and_separator(i, items.len()));
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
         }
-        out.push_str(item.as_ref());
+        push(out, item);
     }
+}
+
+/// `items` as an English list, joined: what the tests hold the lists the documents write item
+/// by item, escaped as they go, to.
+#[cfg(test)]
+pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    push_and_list(&mut out, items, |out, item| out.push_str(item.as_ref()));
     out
 }
 
