@@ -247,16 +247,19 @@ const PICTURE_PREFIXES: &[&str] = &[
 /// Reads `line` as a picture credit: `Some(Some(credit))`, or `Some(None)` for a picture credit
 /// line that names nobody; `None` when the line is not a picture credit.
 pub(crate) fn picture(line: &str) -> Option<Option<Credit>> {
+    // A long line is ruled out by its length alone, before its text is read: of a long body,
+    // most lines, whose text is no longer in the processor's caches when the trailer is read.
+    if line.len() > 200 {
+        return None;
+    }
     // Every opening, `photo by ` too, starts with a letter some prefix starts with: any other
     // line is ruled out before its words are counted.
     let first = line.as_bytes().first()?.to_ascii_lowercase();
     if !PICTURE_PREFIXES
         .iter()
         .any(|p| p.as_bytes().first() == Some(&first))
+        || more_words_than(line, 20)
     {
-        return None;
-    }
-    if line.len() > 200 || more_words_than(line, 20) {
         return None;
     }
     for prefix in PICTURE_PREFIXES {
