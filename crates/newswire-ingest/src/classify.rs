@@ -368,6 +368,9 @@ pub(crate) fn is_title_like_over_byline(line: &str) -> bool {
     reads_as_title(line, 300, 40)
 }
 
+/// The most characters a section heading holds.
+pub(crate) const HEADING_MAX_CHARS: usize = 100;
+
 fn reads_as_title(line: &str, max_chars: usize, max_words: usize) -> bool {
     !longer_than(line, max_chars)
         && !more_words_than(line, max_words)
@@ -379,10 +382,11 @@ fn reads_as_title(line: &str, max_chars: usize, max_words: usize) -> bool {
         && !has_several_sentences(line)
 }
 
-/// Whether `line` reads as a section heading: at most 12 words and 100 characters, starts with
-/// a capital or digit, no sentence-final full stop (questions are fine), and not a quotation.
+/// Whether `line` reads as a section heading: at most 12 words and [`HEADING_MAX_CHARS`]
+/// characters, starts with a capital or digit, no sentence-final full stop (questions are
+/// fine), and not a quotation.
 pub(crate) fn is_heading_like(line: &str) -> bool {
-    !longer_than(line, 100)
+    !longer_than(line, HEADING_MAX_CHARS)
         && !more_words_than(line, 12)
         && !ends_like_a_sentence(line)
         && !line.ends_with(['"', '\'', '”', '’', '»'])

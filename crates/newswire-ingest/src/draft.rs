@@ -4,7 +4,7 @@
 
 use newswire_model::{Block, Code, Credit, Dateline, Genre, Organization, Person};
 
-use crate::diag::{At, Pos, Sink};
+use crate::diag::{At, Pos, Sink, to_u32};
 use crate::names::merge;
 use crate::text::shorten;
 use crate::trailer::{self, Line, Role};
@@ -28,6 +28,10 @@ pub(crate) enum Hint {
 pub(crate) struct RawBlock {
     /// The text, stray white space removed.
     pub(crate) text: String,
+    /// The text's length in characters, as the reader counted it while cleaning the text: a
+    /// block too long to be a heading is known without its text read again, which on a long
+    /// article is no longer in the processor's caches by then.
+    pub(crate) chars: u32,
     /// Where the text is in the file.
     pub(crate) pos: Pos,
     /// What the reader knows about its kind.
@@ -172,7 +176,7 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
     {
         if let Some((d, rest)) = dateline::split(&block.text).map(|(d, r)| (d, r.len())) {
             draft.dateline = Some(d);
-            drop_dateline(&mut block.text, rest);
+            drop_dateline(block, rest);
         }
         draft.lead = Some(block.pos);
         draft.body.push(Block::Paragraph {
@@ -194,7 +198,7 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
                 && let Some((d, rest)) = dateline::split(&block.text).map(|(d, r)| (d, r.len()))
             {
                 draft.dateline = Some(d);
-                drop_dateline(&mut block.text, rest);
+                drop_dateline(block, rest);
                 block.hint = Hint::Paragraph;
             }
         }
@@ -209,11 +213,11 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
             Hint::Title | Hint::Heading => true,
             Hint::Paragraph => false,
             Hint::Infer => {
-                heading_like.unwrap_or_else(|| classify::is_heading_like(&rest[k].text))
+                heading_like.unwrap_or_else(|| is_heading_like(&rest[k]))
                     && rest.get(k + 1).is_some_and(|next| match next.hint {
                         Hint::Paragraph => true,
                         Hint::Infer => {
-                            let like = classify::is_heading_like(&next.text);
+                            let like = is_heading_like(next);
                             next_heading_like = Some(like);
                             !like
                         }
@@ -235,10 +239,20 @@ pub(crate) fn build(body: Body, sink: &mut Sink<'_>) -> Draft {
     draft
 }
 
-/// Cuts the dateline off `text`, keeping its last `rest` bytes (the length of the text after
-/// the dateline, as [`dateline::split`] returns it): in place, without a copy of the rest.
-fn drop_dateline(text: &mut String, rest: usize) {
-    text.replace_range(..text.len() - rest, "");
+/// Cuts the dateline off `block`'s text, keeping its last `rest` bytes (the length of the text
+/// after the dateline, as [`dateline::split`] returns it): in place, without a copy of the rest.
+fn drop_dateline(block: &mut RawBlock, rest: usize) {
+    let cut = block.text.len() - rest;
+    block.chars = block
+        .chars
+        .saturating_sub(to_u32(block.text[..cut].chars().count()));
+    block.text.replace_range(..cut, "");
+}
+
+/// Whether `block` reads as a section heading ([`classify::is_heading_like`]): a block longer
+/// than any heading is ruled out by its count of characters, its text not read.
+fn is_heading_like(block: &RawBlock) -> bool {
+    block.chars as usize <= classify::HEADING_MAX_CHARS && classify::is_heading_like(&block.text)
 }
 
 /// The people of `block` when it is a byline.
@@ -531,5 +545,66 @@ mod tests {
         for (text, expect) in cases {
             check(text, expect);
         }
+    }
+
+    /// Every block either reader makes counts its text's characters, and so does a block once
+    /// its dateline is cut off: the count stands in for the text where a length rules a block
+    /// out as a heading, and rules out no more than the text would.
+    #[test]
+    fn blocks_count_their_characters() {
+        const PIECES: &[&str] = &[
+            "Harbour",
+            "quay",
+            "PORT ELLERY —",
+            "SÃO VICENTE, Cape Verde —",
+            " ",
+            "  ",
+            "\t",
+            "é",
+            "—",
+            "\u{a0}",
+            "“",
+            "## ",
+            "*",
+            "\n",
+            "\n\n",
+            "Ferries stop.",
+            "12",
+            "By Ada Quill",
+            ", ",
+            "&amp;",
+            "`x`",
+            "[a](https://example.com)",
+        ];
+        let mut next = crate::tests::numbers();
+        let mut datelines = 0;
+        for _ in 0..3_000 {
+            let mut text: String = (0..next() % 60)
+                .map(|_| PIECES[next() % PIECES.len()])
+                .collect();
+            if next().is_multiple_of(3) {
+                // Long lines, some of them just over a heading's length.
+                text.push_str(&"Ferries stop. ".repeat(next() % 12));
+            }
+            let mut sink = Sink::new("t");
+            let read = [
+                wire_blocks(&text, 1),
+                crate::markdown::markdown_body(&text, 1, &mut sink).blocks,
+            ];
+            for mut block in read.into_iter().flatten() {
+                assert_eq!(block.chars as usize, block.text.chars().count(), "{text:?}");
+                assert_eq!(
+                    is_heading_like(&block),
+                    classify::is_heading_like(&block.text),
+                    "{text:?}"
+                );
+                if let Some((_, rest)) = dateline::split(&block.text).map(|(d, r)| (d, r.len())) {
+                    datelines += 1;
+                    drop_dateline(&mut block, rest);
+                    assert_eq!(block.chars as usize, block.text.chars().count(), "{text:?}");
+                }
+            }
+        }
+        assert!(datelines > 100, "only {datelines} datelines cut off");
     }
 }

@@ -13,6 +13,7 @@ pub(crate) fn wire_blocks(text: &str, first_line: u32) -> Vec<RawBlock> {
         Some(RawBlock {
             pos: Pos::new(line, clean.column, clean.length),
             text: clean.text,
+            chars: clean.length,
             hint: Hint::Infer,
         })
     }));

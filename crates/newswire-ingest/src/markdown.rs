@@ -495,6 +495,7 @@ impl Reader<'_, '_, '_> {
         }
         self.body.blocks.push(RawBlock {
             text: clean.text,
+            chars: clean.length,
             pos,
             hint: p.hint,
         });
