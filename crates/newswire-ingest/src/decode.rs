@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 pub(crate) use newswire_model::is_forbidden_in_xml as is_forbidden;
-use newswire_model::{Code, first_forbidden_in_xml};
+use newswire_model::{Code, first_forbidden_in_xml, first_forbidden_or_cr};
 
 use crate::diag::{Pos, Sink};
 
@@ -30,9 +30,11 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], sink: &mut Sink<'_>) -> Cow<'a, str> {
             String::from_utf8_lossy(rest)
         }
     };
-    if !needs_cleaning(&text) {
-        text
-    } else if has_forbidden(&text) {
+    // Most texts hold neither a carriage return nor a forbidden character: one pass says so.
+    let Some(at) = first_forbidden_or_cr(&text) else {
+        return text;
+    };
+    if has_forbidden(&text[at..]) {
         Cow::Owned(clean(&text, sink))
     } else {
         Cow::Owned(unify_line_ends(&text))
@@ -55,11 +57,6 @@ fn unify_line_ends(text: &str) -> String {
         out.push_str(piece);
     }
     out
-}
-
-/// Whether the text holds a CR or a character XML 1.0 forbids.
-fn needs_cleaning(text: &str) -> bool {
-    memchr::memchr(b'\r', text.as_bytes()).is_some() || has_forbidden(text)
 }
 
 /// Whether `s` holds a character XML 1.0 forbids: [`is_forbidden`], checked on bytes.
@@ -353,17 +350,27 @@ mod tests {
         for (input, text, diagnostics) in cases {
             check(input, text, diagnostics);
         }
-        // Around the block boundaries of the byte search, with U+FFFF split across two.
+        // Around the block boundaries of the byte search, with U+FFFF split across two; a
+        // carriage return before or after a forbidden character, or neither.
+        let tails = [
+            ("\r", true),
+            ("\u{1}", true),
+            ("\u{FFFF}", true),
+            ("\t\n\u{FFFD}\u{EFBF}\u{FEFF}", false),
+        ];
         for at in 0..80 {
             let lead = "a".repeat(at);
-            for (tail, needs) in [
-                ("\r", true),
-                ("\u{1}", true),
-                ("\u{FFFF}", true),
-                ("\t\n\u{FFFD}\u{EFBF}\u{FEFF}", false),
-            ] {
-                let text = format!("{lead}{tail}b");
-                assert_eq!(needs_cleaning(&text), needs, "{text:?}");
+            for (first, first_stops) in tails {
+                for (second, second_stops) in tails {
+                    let gap = "b".repeat(at % 7 * 9);
+                    let text = format!("{lead}{first}{gap}{second}b");
+                    let expected = match (first_stops, second_stops) {
+                        (true, _) => Some(at),
+                        (false, true) => Some(at + first.len() + gap.len()),
+                        (false, false) => None,
+                    };
+                    assert_eq!(first_forbidden_or_cr(&text), expected, "{text:?}");
+                }
             }
         }
         for (text, forbidden) in [

@@ -36,5 +36,6 @@ pub use value::{
     rfc3339,
 };
 pub use xml::{
-    find_byte, find_byte_with, first_forbidden_in_xml, is_forbidden_in_xml, may_start_forbidden,
+    find_byte, find_byte_with, first_forbidden_in_xml, first_forbidden_or_cr, is_forbidden_in_xml,
+    may_start_forbidden,
 };

@@ -31,6 +31,20 @@ pub fn may_start_forbidden(b: u8) -> bool {
 /// tested as a whole before [`find_byte`] takes over at the first one that holds a suspect
 /// byte: a wider step than its blocks, for one test where it makes two.
 pub fn first_forbidden_in_xml(s: &str) -> Option<usize> {
+    first_forbidden_or(s, false)
+}
+
+/// The byte offset of the first carriage return in `s` or of the first character XML 1.0
+/// forbids, whichever comes first: one pass tells a reader that makes every line end a line
+/// feed whether it has anything to do at all, for what [`first_forbidden_in_xml`] finds
+/// costs no more when it stops at carriage returns too.
+pub fn first_forbidden_or_cr(s: &str) -> Option<usize> {
+    first_forbidden_or(s, true)
+}
+
+/// [`first_forbidden_in_xml`], stopping at a carriage return too when `cr`.
+#[inline(always)]
+fn first_forbidden_or(s: &str, cr: bool) -> Option<usize> {
     let bytes = s.as_bytes();
     let suspect = |b: u8| may_start_forbidden(b) & (b != b'\n');
     let (stretches, _) = bytes.as_chunks::<WIDE>();
@@ -42,7 +56,8 @@ pub fn first_forbidden_in_xml(s: &str) -> Option<usize> {
     let mut from = clean * WIDE;
     while let Some(at) = find_byte(bytes, from, suspect) {
         let forbidden = match bytes[at] {
-            b'\t' | b'\r' => false,
+            b'\t' => false,
+            b'\r' => cr,
             0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])),
             b => b < 0x20,
         };
