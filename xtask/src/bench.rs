@@ -796,9 +796,10 @@ fn instructions(binary: &Path, work: &Path) -> anyhow::Result<String> {
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
     // The documents' stage counts rendering the body they borrow, making them and handing
-    // them to the kernel, as one function did before the build took articles in batches. The
-    // renditions' whole count, with the helpers inlined into them, is the entry callgrind
-    // files under their source file's full path, not the one marked with the binary.
+    // them to the kernel: the exporters' own entry points, which the pipeline calls once per
+    // article however it orders its work. The renditions' whole count, with the helpers
+    // inlined into them, is the entry callgrind files under their source file's full path,
+    // not the one marked with the binary.
     let stages: [(&str, &[&str]); 3] = [
         ("parse", &["newswire_build::article::parse_article ["]),
         ("validate", &["newswire_build::article::check_parsed ["]),
@@ -806,8 +807,10 @@ fn instructions(binary: &Path, work: &Path) -> anyhow::Result<String> {
             "export, all per-article formats",
             &[
                 "body.rs:newswire_export::body::RenderedBody::make",
-                "newswire_build::pipeline::Documents::of [",
-                "newswire_build::pipeline::Documents::write [",
+                "newswire_export::jsonld::jsonld_article_document [",
+                "newswire_export::ninjs::ninjs_document [",
+                "newswire_export::page::html_page_document [",
+                "newswire_build::publish::Staging::write_document [",
             ],
         ),
     ];
