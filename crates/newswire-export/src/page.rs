@@ -3,9 +3,10 @@
 //! A page is one complete HTML5 document with no external resource: a small inline style
 //! (a readable measure, the system font stack, a light and a dark scheme), the canonical
 //! link, Open Graph tags, and with a channel the feed-discovery links for RSS, Atom and JSON
-//! Feed. The body is the same fragment every feed carries ([`body_html`]), under a header with
-//! the headline, byline, dateline and dates, the picture (or its credit alone when no URL is
-//! known), and a footer with the other credits, the sources and the channel's rights.
+//! Feed. The body is the same fragment every feed carries ([`body_html`](crate::body_html)),
+//! under a header with the headline, byline, dateline and dates, the picture (or its credit
+//! alone when no URL is known), and a footer with the other credits, the sources and the
+//! channel's rights.
 //!
 //! Every text is escaped (`&`, `<`, `>`, `"`, `'`) and filtered of the characters XML 1.0
 //! forbids. The JSON-LD is the article's `.jsonld` document byte for byte except that `<`,
