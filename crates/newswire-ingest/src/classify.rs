@@ -81,6 +81,16 @@ fn is_residue_piece(piece: &str) -> bool {
     // `str::to_lowercase` only in a final sigma, which no entry holds.
     let core = piece.trim_matches(is_trimmed);
     let mut buffer = [0u8; LOWERED];
+    // Most such cores are ASCII around a few characters that are their own lower case (curly
+    // quotes, dashes, `©`): those keep their bytes, and the ASCII ones are lowered in place,
+    // many at a time, rather than every character looked up.
+    if core.chars().all(|c| c.is_ascii() || is_own_lower_case(c))
+        && let Some(lowered) = buffer.get_mut(..core.len())
+    {
+        lowered.copy_from_slice(core.as_bytes());
+        lowered.make_ascii_lowercase();
+        return is_residue_core(lowered);
+    }
     let mut len = 0;
     for c in core.chars().flat_map(char::to_lowercase) {
         let end = len + c.len_utf8();
@@ -91,6 +101,12 @@ fn is_residue_piece(piece: &str) -> bool {
         len = end;
     }
     buffer.get(..len).is_some_and(is_residue_core)
+}
+
+/// Whether `c` lowers to itself alone.
+fn is_own_lower_case(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Room for a lowered piece: lowering a character at most adds half its length.
