@@ -248,7 +248,8 @@ const PICTURE_PREFIXES: &[&str] = &[
 /// line that names nobody; `None` when the line is not a picture credit.
 pub(crate) fn picture(line: &str) -> Option<Option<Credit>> {
     // A long line is ruled out by its length alone, before its text is read: of a long body,
-    // most lines, whose text is no longer in the processor's caches when the trailer is read.
+    // most lines, whose text is no longer in the processor's caches when picture credits are
+    // looked for.
     if line.len() > 200 {
         return None;
     }
