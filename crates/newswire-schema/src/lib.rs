@@ -2,7 +2,7 @@
 //!
 //! The schemas in the repository's `schemas/` folder are generated here from
 //! `newswire-model` and committed, so partners can pin them and the validator can check
-//! records against exactly the bytes partners see. [`update`] writes them, or in
+//! records against exactly the bytes partners see. [`update()`] writes them, or in
 //! [`Mode::Check`] fails when the committed files differ from what the code generates; a test
 //! in this crate runs the check, so plain `cargo test` catches drift.
 //!
