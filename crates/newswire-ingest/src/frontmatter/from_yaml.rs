@@ -8,6 +8,7 @@ use std::ops::Range;
 use newswire_model::Code;
 use serde_norway::Value as Yaml;
 
+use super::flat_yaml;
 use super::from_toml::tidy;
 use super::tree::{Entry, LineIndex, Node, Place, Value};
 use crate::diag::{Pos, Sink, to_u32};
@@ -18,8 +19,21 @@ use crate::diag::{Pos, Sink, to_u32};
 const MAX_BRACKET_DEPTH: usize = 1_000;
 
 /// Parses `content`, whose first line is line `first_line` of the file; returns the entries
-/// and whether there were syntax errors.
+/// and whether there were syntax errors. The front matter most articles hold is read without
+/// the parser ([`flat_yaml`]), to the same entries.
 pub(crate) fn parse(
+    content: &str,
+    first_line: u32,
+    sink: &mut Sink<'_>,
+) -> (Vec<Entry<'static>>, bool) {
+    match flat_yaml::read(content, first_line) {
+        Some(entries) => (entries, false),
+        None => by_parser(content, first_line, sink),
+    }
+}
+
+/// [`parse`] with the YAML parser, whatever the front matter holds.
+pub(super) fn by_parser(
     content: &str,
     first_line: u32,
     sink: &mut Sink<'_>,
