@@ -4,13 +4,27 @@ use newswire_model::Code;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::flat_toml;
 use super::tree::{Entry, LineIndex, Node, Place, Value};
 use crate::diag::Sink;
 
 /// Parses `content`, whose file positions `index` finds (the values keep it, to find theirs
 /// when asked). Syntax errors are reported; what could be read is still returned, so that
-/// every problem shows at once, with whether there were syntax errors.
+/// every problem shows at once, with whether there were syntax errors. The front matter most
+/// articles hold is read without the parser ([`flat_toml`]), to the same entries.
 pub(crate) fn parse<'a>(
+    content: &'a str,
+    index: &'a LineIndex<'a>,
+    sink: &mut Sink<'_>,
+) -> (Vec<Entry<'a>>, bool) {
+    match flat_toml::read(content, index) {
+        Some(entries) => (entries, false),
+        None => by_parser(content, index, sink),
+    }
+}
+
+/// [`parse`] with the TOML parser, whatever the front matter holds.
+pub(super) fn by_parser<'a>(
     content: &'a str,
     index: &'a LineIndex<'a>,
     sink: &mut Sink<'_>,

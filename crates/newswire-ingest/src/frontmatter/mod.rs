@@ -1,6 +1,7 @@
 //! Front matter: the TOML (`+++`) or YAML (`---`) block that may open an article, read into
 //! typed fields that remember where each key is.
 
+mod flat_toml;
 mod flat_yaml;
 mod from_toml;
 mod from_yaml;
