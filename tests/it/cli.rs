@@ -1,8 +1,10 @@
 //! The command line as users and CI drive it: help, exit codes, output streams and formats.
 
+use std::process::Output;
+
 use serde_json::Value;
 
-use crate::support::{newswire, root, run, stderr, stdout};
+use crate::support::{newswire, root, run, stderr, stdout, tree};
 
 #[test]
 fn every_command_has_help_with_an_example() {
@@ -559,5 +561,103 @@ fn a_shared_id_is_reported_at_the_url_key_that_gives_it() {
         );
         assert_eq!(shared["pointer"], "/id");
         assert_eq!(shared["location"]["line"], 3, "{found:?}");
+    }
+}
+
+/// Validating a channel folder reports exactly what building it reports — each article's
+/// problems, a shared slug, warnings — with the same exit, and writes nothing anywhere: not
+/// into the channel or beside it, not into a temporary folder (there is none to write into).
+#[test]
+fn validating_a_channel_folder_reports_what_a_build_does_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let channel = dir.path().join("desk");
+    let articles = channel.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::copy(
+        root().join("tests/data/channel.toml"),
+        channel.join("channel.toml"),
+    )
+    .unwrap();
+    let story = |day: u32, front: &str| {
+        format!(
+            "+++\npublished = 2026-03-{day}T09:30:00+00:00\n{front}+++\n\
+             Lamps lit again on the {day}th\nBy Ada Quill\n\
+             PORT WREN — The lamps on the north quay were lit again on the {day}th.\n"
+        )
+    };
+    let clean = [
+        ("a.txt", story(11, "")),
+        (
+            "e.md",
+            "---\nheadline: Ferry timetable\npublished: 2026-03-12T08:00:00Z\n---\n\
+             The winter ferry runs twice a day from the north quay.\n"
+                .to_owned(),
+        ),
+    ];
+    let broken = [
+        ("b.txt", story(12, "slug = \"quay-lamps\"\n")),
+        ("c.txt", story(13, "slug = \"quay-lamps\"\n")),
+        ("d.txt", story(14, "modifed = 2026-03-15T09:30:00Z\n")),
+    ];
+    for (name, text) in clean.iter().chain(&broken) {
+        std::fs::write(articles.join(name), text).unwrap();
+    }
+    let found = |output: &Output| -> Vec<String> {
+        let mut found: Vec<String> = stdout(output)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .map(|d| {
+                format!(
+                    "{} {} {} {}",
+                    d["code"], d["severity"], d["file"], d["location"]["line"]
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let no_temp = dir.path().join("no-such-folder");
+    for (round, exit) in [("broken", 1), ("clean", 0)] {
+        if round == "clean" {
+            for (name, _) in &broken {
+                std::fs::remove_file(articles.join(name)).unwrap();
+            }
+        }
+        let before = tree(dir.path());
+        let validate = run(newswire()
+            .env("TMPDIR", &no_temp)
+            .arg("validate")
+            .arg(&channel)
+            .args(["--format", "json"]));
+        assert_eq!(tree(dir.path()), before, "{round}: nothing written");
+        let build = run(newswire()
+            .arg("build")
+            .arg(&channel)
+            .arg("--out")
+            .arg(dir.path().join("public"))
+            .args(["--format", "json"]));
+        std::fs::remove_dir_all(dir.path().join("public")).ok();
+        assert_eq!(
+            validate.status.code(),
+            Some(exit),
+            "{round}: {}",
+            stderr(&validate)
+        );
+        assert_eq!(
+            build.status.code(),
+            Some(exit),
+            "{round}: {}",
+            stderr(&build)
+        );
+        let reported = found(&validate);
+        if round == "broken" {
+            assert!(
+                ["NW0102", "NW0305"]
+                    .iter()
+                    .all(|code| reported.iter().any(|d| d.contains(code))),
+                "{reported:?}"
+            );
+        }
+        assert_eq!(reported, found(&build), "{round}");
     }
 }

@@ -16,7 +16,7 @@ use newswire_export::{
     Document, PageChannel, RenderedBody, html_page_document, jsonld_article_document,
     ninjs_document,
 };
-use newswire_ingest::Context;
+use newswire_ingest::{Context, Places};
 use newswire_model::{Code, Diagnostic, Location, Record, Slug, Timestamp};
 use newswire_validate::{Validator, duplicate_id, duplicate_slug};
 use rayon::prelude::*;
@@ -58,6 +58,10 @@ pub struct Options {
     pub max_article_bytes: u64,
     /// Who hears how the build advances.
     pub progress: Option<std::sync::Arc<dyn Progress>>,
+    /// Check every article and the channel as a build does, and make and write no outputs
+    /// (`out_dir` is not used): what validating a channel folder runs. A build's outputs
+    /// can add no diagnostic but a failure to write them, so the diagnostics are a build's.
+    pub check_only: bool,
 }
 
 impl std::fmt::Debug for Options {
@@ -68,6 +72,7 @@ impl std::fmt::Debug for Options {
             .field("published", &self.published)
             .field("max_article_bytes", &self.max_article_bytes)
             .field("progress", &self.progress.is_some())
+            .field("check_only", &self.check_only)
             .finish()
     }
 }
@@ -81,6 +86,7 @@ impl Options {
             published: None,
             max_article_bytes: MAX_ARTICLE_BYTES,
             progress: None,
+            check_only: false,
         }
     }
 }
@@ -158,6 +164,27 @@ struct Identity {
     unchanged: usize,
 }
 
+impl Identity {
+    /// The identity of article `index`, whose record is `record`, its fields read at `places`.
+    fn of(
+        index: usize,
+        record: &Record,
+        places: &Places,
+        same_id: bool,
+        unchanged: usize,
+    ) -> Identity {
+        Identity {
+            index,
+            slug: record.slug.clone(),
+            id: record.id.clone(),
+            slug_at: places.find("/slug"),
+            id_at: places.find("/id"),
+            same_id,
+            unchanged,
+        }
+    }
+}
+
 /// What the parallel pass over a channel's articles gathers.
 #[derive(Debug)]
 struct Pass {
@@ -225,7 +252,9 @@ fn build_listed(
         published: false,
         timings: StageTimes::default(),
     };
-    if let Some(refused) = crate::channel::replaces_sources(dir, &report.out_dir) {
+    if !options.check_only
+        && let Some(refused) = crate::channel::replaces_sources(dir, &report.out_dir)
+    {
         return (report, vec![refused]);
     }
     let channel = match load_channel(&dir.join(CHANNEL_FILE), validator) {
@@ -246,15 +275,20 @@ fn build_listed(
         );
         return (report, diagnostics);
     }
-    let staging = match Staging::new(&report.out_dir) {
-        Ok(staging) => staging,
-        Err(err) => {
-            diagnostics.push(output_error(&report.out_dir, &err));
-            return (report, diagnostics);
-        }
+    let staging = match options.check_only {
+        true => None,
+        false => match Staging::new(&report.out_dir) {
+            Ok(staging) => Some(staging),
+            Err(err) => {
+                diagnostics.push(output_error(&report.out_dir, &err));
+                return (report, diagnostics);
+            }
+        },
     };
 
-    let previous = Previous::open(&report.out_dir);
+    let previous = staging
+        .as_ref()
+        .and_then(|_| Previous::open(&report.out_dir));
     let ctx = Context {
         channel: Some(&channel),
         published: options.published,
@@ -266,7 +300,7 @@ fn build_listed(
         ctx: &ctx,
         validator,
         options,
-        staging: &staging,
+        staging: staging.as_ref(),
         previous: previous.as_ref(),
     };
     let pass = files
@@ -325,9 +359,9 @@ fn build_listed(
     }
     report.rejected = rejected.iter().filter(|r| **r).count();
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    if has_errors && !options.keep_going {
+    let Some(staging) = staging.filter(|_| !has_errors || options.keep_going) else {
         return (report, diagnostics);
-    }
+    };
 
     let mut window = pass.window;
     let rejected_files: std::collections::BTreeSet<String> = (0..files.len())
@@ -451,7 +485,8 @@ struct Articles<'a> {
     ctx: &'a Context<'a>,
     validator: &'a Validator,
     options: &'a Options,
-    staging: &'a Staging,
+    /// Where the outputs go; `None` when the build only checks.
+    staging: Option<&'a Staging>,
     previous: Option<&'a Previous>,
 }
 
@@ -527,6 +562,21 @@ impl Articles<'_> {
                 progress.article_done();
             }
         }
+        let Some(staging) = self.staging else {
+            // Only checking: each article's identity for the checks across articles, nothing
+            // made.
+            for (i, parsed) in checked.into_iter().enumerate() {
+                let index = first + i;
+                if let Some(record) = &parsed.record {
+                    pass.identities
+                        .push(Identity::of(index, record, &parsed.places, false, 0));
+                }
+                if !parsed.diagnostics.is_empty() {
+                    pass.diagnostics.push((index, parsed.diagnostics));
+                }
+            }
+            return;
+        };
         // The body's renditions, which every document borrows, then the documents, then
         // their writes; the documents go before the feed window takes the body fragments.
         let bodies: Vec<Option<RenderedBody>> = time(&mut times.html, || {
@@ -553,7 +603,7 @@ impl Articles<'_> {
                 .zip(&documents)
                 .map(|(article, documents)| {
                     let ((record, _), documents) = (article.as_ref()?, documents.as_ref()?);
-                    Some(documents.write(self.staging, &record.slug))
+                    Some(documents.write(staging, &record.slug))
                 })
                 .collect()
         });
@@ -597,15 +647,13 @@ impl Articles<'_> {
                         if let Some(warning) = compared.warning {
                             pass.changes.push((index, warning));
                         }
-                        pass.identities.push(Identity {
+                        pass.identities.push(Identity::of(
                             index,
-                            slug: record.slug.clone(),
-                            id: record.id.clone(),
-                            slug_at: places.find("/slug"),
-                            id_at: places.find("/id"),
-                            same_id: compared.same_id,
-                            unchanged: unchanged(&staged),
-                        });
+                            &record,
+                            &places,
+                            compared.same_id,
+                            unchanged(&staged),
+                        ));
                         pass.window.push(Entry {
                             file,
                             record: Box::new(record),

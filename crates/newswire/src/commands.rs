@@ -248,7 +248,7 @@ fn validate(args: ValidateArgs, ui: &Ui) -> anyhow::Result<u8> {
     Ok(exit_code(&diagnostics, args.reporting.deny_warnings))
 }
 
-/// Validates a whole channel folder by building it into a scratch folder that is thrown away;
+/// Validates a whole channel folder as a build checks it, making and writing no outputs;
 /// returns how many article files it has, and the diagnostics.
 fn validate_channel_dir(
     ui: &Ui,
@@ -256,8 +256,8 @@ fn validate_channel_dir(
     reading: &Reading,
     validator: &Validator,
 ) -> anyhow::Result<(usize, Vec<Diagnostic>)> {
-    let scratch = tempfile::tempdir().context("cannot make a scratch folder")?;
-    let mut options = Options::new(scratch.path());
+    let mut options = Options::new(dir);
+    options.check_only = true;
     options.max_article_bytes = reading.max_article_bytes;
     let bar = ui.progress().then(|| Arc::new(Bar::new()));
     options.progress = bar
