@@ -73,3 +73,39 @@ mod scaling {
         bench_parse(bencher, Kind::Markdown, &input);
     }
 }
+
+/// Front matter of the shape most articles hold, read without the format's parser, against
+/// the same front matter with one thing the reader leaves to the parser (a YAML anchor, a TOML
+/// escape), on a one-paragraph article: the difference is the parser's cost.
+#[divan::bench_group]
+mod front_matter {
+    use divan::Bencher;
+
+    use super::{Kind, bench_parse};
+
+    const YAML: &str = "---\npublished: \"2026-03-14T09:30:00+00:00\"\nsection: Coast\n\
+                        keywords: [harbour, lamps, \"north quay\"]\n---\n";
+    const YAML_FOR_THE_PARSER: &str = "---\npublished: \"2026-03-14T09:30:00+00:00\"\n\
+                                       section: &s Coast\nkeywords: [harbour, lamps, \"north quay\"]\n---\n";
+    const TOML: &str = "+++\npublished = 2026-03-14T09:30:00+00:00\nsection = \"Coast\"\n\
+                        keywords = [\"harbour\", \"lamps\", \"north quay\"]\n[image]\n\
+                        url = \"https://desk.example/media/lamps.jpg\"\nalt = \"Lamps on the quay\"\n+++\n";
+    const TOML_FOR_THE_PARSER: &str = "+++\npublished = 2026-03-14T09:30:00+00:00\nsection = \"Coast\"\n\
+                                       keywords = [\"harbour\", \"lamps\", \"north quay\"]\n[image]\n\
+                                       url = \"https://desk.example/media/lamps.jpg\"\nalt = \"Lamps on the \\u0071uay\"\n+++\n";
+    const BODY: &str = "# Lamps lit again on the north quay\n\n\
+                        PORT WREN — The lamps on the north quay were lit again on Saturday.\n";
+
+    #[divan::bench(args = ["yaml", "yaml for the parser", "toml", "toml for the parser"])]
+    fn parse_markdown(bencher: Bencher<'_, '_>, front: &str) {
+        let front = match front {
+            "yaml" => YAML,
+            "yaml for the parser" => YAML_FOR_THE_PARSER,
+            "toml" => TOML,
+            "toml for the parser" => TOML_FOR_THE_PARSER,
+            other => panic!("unknown front matter `{other}`"),
+        };
+        let input = [("front.md".to_owned(), format!("{front}{BODY}").into_bytes())];
+        bench_parse(bencher, Kind::Markdown, &input);
+    }
+}
