@@ -181,6 +181,7 @@ fn list<'a>(text: &'a str, at: usize, index: &'a LineIndex<'a>) -> Option<(Vec<N
 mod tests {
     use super::*;
     use crate::diag::Sink;
+    use crate::frontmatter::Pieces;
 
     /// The parser's reading of `content` (from line 2), which must have no diagnostics.
     fn by_parser<'a>(content: &'a str, index: &'a LineIndex<'a>) -> Option<Vec<Entry<'a>>> {
@@ -255,17 +256,17 @@ mod tests {
     #[test]
     fn generated_front_matter_reads_as_the_parser_reads_it() {
         #[rustfmt::skip]
-        const KEYS: (usize, &[&str]) = (7, &[
+        const KEYS: Pieces = (7, &[
             "headline", "section", "keywords", "a-b", "a_b", "k9", "9",
             "k k", "k.k", "\"q\"", "'q'", "é", "", "k\t", "true",
         ]);
         #[rustfmt::skip]
-        const AFTER_KEY: (usize, &[&str]) = (3, &[
+        const AFTER_KEY: Pieces = (3, &[
             " = ", "=", "  =  ",
             " =\t", "\t= ", " == ", " : ",
         ]);
         #[rustfmt::skip]
-        const VALUES: (usize, &[&str]) = (36, &[
+        const VALUES: Pieces = (36, &[
             "\"Harbour lights\"", "'harbour'", "\"\"", "''", "\"a # b\"", "'a\\b'", "\"Ørsted\"",
             "\"a\u{a0}b\"", "\"\u{2028}\"", "\"\u{feff}\"", "\"☕\"", "true", "false",
             "2020-01-01T00:15:00+00:00", "2020-01-01T00:15:00Z", "2020-01-01t00:15:00z",
@@ -282,33 +283,15 @@ mod tests {
             "\"a\"]", "",
         ]);
         #[rustfmt::skip]
-        const LINES: (usize, &[&str]) = (8, &[
+        const LINES: Pieces = (8, &[
             "", "   ", "# note", "#", "  # indented", "[image]", "[table-2]", "[image] # c",
             "[ image ]", "[[image]]", "[a.b]", "[\"q\"]", "[image", "image]", "[]", "  [image]",
             "  key = \"x\"", "+++", "# \u{7f}", "\"x\"", "[image]x",
         ]);
-        let mut next = crate::tests::numbers();
-        let mut pick = |(likely, list): (usize, &[&'static str])| -> &'static str {
-            let from = if next().is_multiple_of(3) {
-                list.len()
-            } else {
-                likely
-            };
-            list[next() % from]
-        };
         let (mut read_here, mut left) = (0, 0);
-        for n in 0..40_000 {
-            let mut content = String::new();
-            for line in 0..1 + n % 7 {
-                if (n + line) % 5 < 3 {
-                    content.push_str(pick(KEYS));
-                    content.push_str(pick(AFTER_KEY));
-                    content.push_str(pick(VALUES));
-                } else {
-                    content.push_str(pick(LINES));
-                }
-                content.push('\n');
-            }
+        for content in
+            super::super::generated_front_matter(40_000, 7, [KEYS, AFTER_KEY, VALUES, LINES], false)
+        {
             let index = LineIndex::new(&content, 2);
             match read(&content, &index) {
                 Some(entries) => {

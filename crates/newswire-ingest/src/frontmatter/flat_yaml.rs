@@ -217,6 +217,7 @@ fn is_text_char(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::diag::Sink;
+    use crate::frontmatter::Pieces;
 
     /// The parser's reading of `content` (from line 2), which must have no diagnostics.
     fn by_parser(content: &str) -> Option<Vec<Entry<'static>>> {
@@ -290,18 +291,18 @@ mod tests {
     #[test]
     fn generated_front_matter_reads_as_the_parser_reads_it() {
         #[rustfmt::skip]
-        const KEYS: (usize, &[&str]) = (6, &[
+        const KEYS: Pieces = (6, &[
             "headline", "section", "keywords", "a-b", "a_b", "k9",
             "null", "True", "FALSE", "y", "no", "on", "9k", "k k", "k\t", "\"q\"", "'q'", "-k",
             "k:k", "é", "?k",
         ]);
         #[rustfmt::skip]
-        const AFTER_KEY: (usize, &[&str]) = (2, &[
+        const AFTER_KEY: Pieces = (2, &[
             ": ", ":  ",
             ":", ": \t", ":\t", " : ", "::", ": #", ":#",
         ]);
         #[rustfmt::skip]
-        const VALUES: (usize, &[&str]) = (48, &[
+        const VALUES: Pieces = (48, &[
             "Harbour lights", "harbour", "yes", "No", "on", "off", "y", "n", "inf", "nan",
             "NaN", "infinity", "Infinity", "e5", "x1", "https://n.example/a.jpg", "a:b",
             "a #b", "a#b", "a # c", "O'Neill", "\"a\"", "'a'", "\"a #b\"", "\"a: b\"", "\"\"",
@@ -318,35 +319,15 @@ mod tests {
             "?x", "- a", "a\u{85}b", "a\u{2028}b", "\u{feff}a", "a\tb",
         ]);
         #[rustfmt::skip]
-        const LINES: (usize, &[&str]) = (10, &[
+        const LINES: Pieces = (10, &[
             "", "   ", "# note", "#", "- a", "  - b", "- \"c\"", "- 'd'", "    - d", " - x # y",
             "  # indented", "  continued", "---", "...", "-", "- [a]", "-\tx", "- a: b",
             "- null", "- FALSE", "- 1", "-a", "\t- x", "%YAML 1.2", "- x:", "- \"x\\ty\"",
         ]);
-        let mut next = crate::tests::numbers();
-        let mut pick = |(likely, list): (usize, &[&'static str])| -> &'static str {
-            let from = if next().is_multiple_of(3) {
-                list.len()
-            } else {
-                likely
-            };
-            list[next() % from]
-        };
         let (mut read_here, mut left) = (0, 0);
-        for n in 0..40_000 {
-            let mut content = String::new();
-            for line in 0..1 + n % 6 {
-                if (n + line) % 5 < 3 {
-                    content.push_str(pick(KEYS));
-                    content.push_str(pick(AFTER_KEY));
-                    if (n / 6 + line) % 6 != 0 {
-                        content.push_str(pick(VALUES));
-                    }
-                } else {
-                    content.push_str(pick(LINES));
-                }
-                content.push('\n');
-            }
+        for content in
+            super::super::generated_front_matter(40_000, 6, [KEYS, AFTER_KEY, VALUES, LINES], true)
+        {
             match read(&content, 2) {
                 Some(entries) => {
                     read_here += 1;

@@ -750,6 +750,49 @@ fn offset_date_time(d: &toml::value::Datetime) -> Option<Timestamp> {
         .single()
 }
 
+/// Pieces of front matter for the generated-input tests of the readers that do without the
+/// parsers: how many of the first pieces are likely to be read without the parser, and all
+/// the pieces.
+#[cfg(test)]
+type Pieces = (usize, &'static [&'static str]);
+
+/// `count` front matters made from pieces: lines of a key, what follows it and a value, or
+/// another line, up to `max_lines` of them. The likely pieces of each list are picked twice
+/// as often as the others. With `bare_keys`, every sixth key goes without a value.
+#[cfg(test)]
+fn generated_front_matter(
+    count: usize,
+    max_lines: usize,
+    [keys, after_key, values, lines]: [Pieces; 4],
+    bare_keys: bool,
+) -> impl Iterator<Item = String> {
+    let mut next = crate::tests::numbers();
+    let mut pick = move |(likely, list): Pieces| -> &'static str {
+        let from = if next().is_multiple_of(3) {
+            list.len()
+        } else {
+            likely
+        };
+        list[next() % from]
+    };
+    (0..count).map(move |n| {
+        let mut content = String::new();
+        for line in 0..1 + n % max_lines {
+            if (n + line) % 5 < 3 {
+                content.push_str(pick(keys));
+                content.push_str(pick(after_key));
+                if !bare_keys || !(n / max_lines + line).is_multiple_of(6) {
+                    content.push_str(pick(values));
+                }
+            } else {
+                content.push_str(pick(lines));
+            }
+            content.push('\n');
+        }
+        content
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
