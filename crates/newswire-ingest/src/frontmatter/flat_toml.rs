@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, LineIndex, Node, Place, Value};
+use super::{ends_line, quoted};
 
 /// The most keys read here, in all tables. Repeated keys, which the parser refuses, are found
 /// by comparing each key with those before it in its table; real front matter holds a handful.
@@ -102,18 +103,12 @@ fn bare_key(text: &str) -> Option<(&str, &str)> {
     (len > 0).then(|| text.split_at(len))
 }
 
-/// Whether what follows a value or a header ends the line: spaces, then perhaps a comment.
-fn ends_line(after: &str) -> bool {
-    let rest = after.trim_start_matches(' ');
-    rest.is_empty() || rest.starts_with('#')
-}
-
 /// The value `text` opens with, which starts at byte `at` of the front matter, and the byte
 /// where it ends, when nothing but a comment follows it on its line.
 fn value<'a>(text: &'a str, at: usize, index: &'a LineIndex<'a>) -> Option<(Value<'a>, usize)> {
     let (value, len) = match text.as_bytes().first()? {
         b'"' | b'\'' => {
-            let value = string(text)?;
+            let (value, _) = quoted(text)?;
             (Value::Str(Cow::Borrowed(value)), value.len() + 2)
         }
         b'[' => {
@@ -136,17 +131,6 @@ fn value<'a>(text: &'a str, at: usize, index: &'a LineIndex<'a>) -> Option<(Valu
     ends_line(&text[len..]).then_some((value, at + len))
 }
 
-/// The text between the quotes of the one-line string without escapes that opens `text`.
-fn string(text: &str) -> Option<&str> {
-    let quote = text.as_bytes()[0];
-    let inner = &text[1..];
-    let end = memchr::memchr(quote, inner.as_bytes())?;
-    let value = &inner[..end];
-    // A multi-line string's `"""` (or `'''`) reads as `""` followed by a quote, which ends
-    // neither a line nor a list item.
-    (quote == b'\'' || !value.contains('\\')).then_some(value)
-}
-
 /// The strings of the one-line list that opens `text` (at byte `at`), and its length.
 fn list<'a>(text: &'a str, at: usize, index: &'a LineIndex<'a>) -> Option<(Vec<Node<'a>>, usize)> {
     let mut items = Vec::new();
@@ -161,7 +145,7 @@ fn list<'a>(text: &'a str, at: usize, index: &'a LineIndex<'a>) -> Option<(Vec<N
         if !rest.starts_with(['"', '\'']) {
             return None;
         }
-        let value = string(rest)?;
+        let (value, _) = quoted(rest)?;
         let len = value.len() + 2;
         items.push(Node {
             value: Value::Str(Cow::Borrowed(value)),

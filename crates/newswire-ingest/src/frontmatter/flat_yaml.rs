@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, Node, Place, Value};
+use super::{ends_line, quoted};
 use crate::diag::{Pos, to_u32};
 
 /// The most keys read here. Repeated keys, which the parser refuses, are found by comparing
@@ -112,13 +113,6 @@ fn is_blank_or_comment(line: &str) -> bool {
     line.bytes().all(|b| b == b' ') || line.starts_with('#')
 }
 
-/// Whether what follows a quoted value or a list ends the line: spaces, then perhaps a
-/// comment (which the parser takes for one even with no space before it).
-fn ends_line(after: &str) -> bool {
-    let rest = after.trim_start_matches(' ');
-    rest.is_empty() || rest.starts_with('#')
-}
-
 /// A key of ASCII letters, digits, `-` and `_`, opening with a letter, that reads as a string.
 fn is_key(key: &str) -> bool {
     key.len() <= MAX_KEY_LEN
@@ -132,8 +126,8 @@ fn is_key(key: &str) -> bool {
 /// A quoted or plain string that fills the rest of the line but for a comment.
 fn scalar(text: &str) -> Option<Cow<'static, str>> {
     let value = match text.as_bytes().first()? {
-        &quote @ (b'"' | b'\'') => {
-            let (value, after) = quoted(text, quote)?;
+        b'"' | b'\'' => {
+            let (value, after) = quoted(text)?;
             ends_line(after).then_some(value)?
         }
         _ => {
@@ -157,7 +151,7 @@ fn flow_list(list: &str) -> Option<Vec<Cow<'static, str>>> {
     }
     loop {
         let (item, after) = match rest.as_bytes().first()? {
-            &quote @ (b'"' | b'\'') => quoted(rest, quote)?,
+            b'"' | b'\'' => quoted(rest)?,
             _ => {
                 let end = rest.find([',', ']'])?;
                 let item = rest[..end].trim_end_matches(' ');
@@ -174,17 +168,6 @@ fn flow_list(list: &str) -> Option<Vec<Cow<'static, str>>> {
             _ => return None,
         }
     }
-}
-
-/// The text between the quotes `quote` that open `text`, and what follows the closing one,
-/// when the text holds no escape (`\` in double quotes, `''` in single ones).
-fn quoted(text: &str, quote: u8) -> Option<(&str, &str)> {
-    let inner = &text[1..];
-    let end = memchr::memchr(quote, inner.as_bytes())?;
-    let (value, after) = (&inner[..end], &inner[end + 1..]);
-    // An escaped single quote (`''`) leaves a quote after the value, which ends no line.
-    let escaped = quote == b'"' && value.contains('\\');
-    (!escaped).then_some((value, after))
 }
 
 /// A plain string read as written: opening with a letter (or a character beyond ASCII), and

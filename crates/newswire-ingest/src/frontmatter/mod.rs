@@ -750,6 +750,27 @@ fn offset_date_time(d: &toml::value::Datetime) -> Option<Timestamp> {
         .single()
 }
 
+/// For the readers that do without the parsers ([`flat_yaml`], [`flat_toml`]): whether what
+/// follows a value (or a TOML table's header) ends the line: spaces, then perhaps a comment,
+/// which both parsers take for one even with no space before it.
+fn ends_line(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with('#')
+}
+
+/// For the readers that do without the parsers: the text between the quotes (`"` or `'`)
+/// that open `text`, and what follows the closing one, when the text holds no escape. A
+/// double-quoted text with a backslash is refused; the other escapes and forms leave a quote
+/// right after the value (YAML's `''`, TOML's `'''` and `"""`), which ends neither a line
+/// nor a list item, so the callers refuse them.
+fn quoted(text: &str) -> Option<(&str, &str)> {
+    let quote = *text.as_bytes().first()?;
+    let inner = &text[1..];
+    let end = memchr::memchr(quote, inner.as_bytes())?;
+    let (value, after) = (&inner[..end], &inner[end + 1..]);
+    (quote == b'\'' || !value.contains('\\')).then_some((value, after))
+}
+
 /// Pieces of front matter for the generated-input tests of the readers that do without the
 /// parsers: how many of the first pieces are likely to be read without the parser, and all
 /// the pieces.
