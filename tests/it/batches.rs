@@ -121,6 +121,52 @@ fn batches_publish_what_one_article_at_a_time_publishes() {
 }
 
 #[test]
+fn every_number_of_workers_publishes_and_reports_the_same() {
+    // Workers take batches as they come free, so which worker builds which batch, and which
+    // articles each one's part of the feed window holds, differ from run to run. A window
+    // smaller than the channel makes the workers' windows drop records and merge.
+    let work = tempfile::tempdir().unwrap();
+    let validator = Validator::new();
+    let articles: Vec<(String, String)> = (0..ARTICLES).map(article).collect();
+    let dir = channel(work.path(), "desk", &articles);
+    let settings = std::fs::read_to_string(dir.join("channel.toml")).unwrap();
+    std::fs::write(dir.join("channel.toml"), format!("limit = 8\n{settings}")).unwrap();
+    let built = |workers: usize| {
+        let out = work.path().join(format!("out-{workers}"));
+        let mut options = Options::new(&out);
+        options.keep_going = true;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(workers)
+            .build()
+            .unwrap();
+        let (report, diagnostics) = pool.install(|| build_channel(&dir, &options, &validator));
+        assert!(report.published, "{diagnostics:#?}");
+        let counts = (report.articles, report.rejected, report.outputs);
+        (counts, diagnostics, tree(&report.out_dir))
+    };
+    let (counts, diagnostics, files) = built(1);
+    assert_eq!(counts, (ARTICLES, 2, 3 * (ARTICLES - 2) + 4));
+    let rss = String::from_utf8(files["rss.xml"].clone()).unwrap();
+    assert_eq!(rss.matches("<item>").count(), 8);
+    for workers in [2, 3, 5] {
+        let (other_counts, other_diagnostics, other_files) = built(workers);
+        assert_eq!(other_counts, counts, "{workers} workers");
+        assert_eq!(other_diagnostics, diagnostics, "{workers} workers");
+        assert_eq!(
+            other_files.keys().collect::<Vec<_>>(),
+            files.keys().collect::<Vec<_>>(),
+            "{workers} workers"
+        );
+        for (name, bytes) in &files {
+            assert!(
+                other_files[name] == *bytes,
+                "{name} differs with {workers} workers"
+            );
+        }
+    }
+}
+
+#[test]
 fn channels_built_together_are_built_as_each_alone() {
     // The first channel's articles are listed while the schemas compile; the others' as
     // each is built. Each channel's report, outputs and diagnostics (a stray file's warning
