@@ -12,11 +12,16 @@ fn main() {
     divan::main();
 }
 
-/// The inputs of one benchmark: `typical` is one article of about 9 KB, `samples` every
-/// sample article of the kind, read one after another.
+/// The inputs of one benchmark: `typical` is one article of about 9 KB, `plain` the same
+/// without its inline markup (for Markdown, read without the CommonMark parser), `samples`
+/// every sample article of the kind, read one after another.
 fn inputs(kind: Kind, input: &str) -> Vec<(String, Vec<u8>)> {
     match input {
         "typical" => vec![("typical".to_owned(), support::grown(kind, TYPICAL_BYTES))],
+        "plain" => vec![(
+            "plain".to_owned(),
+            support::without_markup(&support::grown(kind, TYPICAL_BYTES)),
+        )],
         "samples" => support::articles(kind)
             .into_iter()
             .map(|a| (a.name.clone(), a.bytes.clone()))
@@ -47,7 +52,7 @@ fn parse_wire_text(bencher: Bencher<'_, '_>, input: &str) {
     bench_parse(bencher, Kind::WireText, &inputs(Kind::WireText, input));
 }
 
-#[divan::bench(args = ["typical", "samples"])]
+#[divan::bench(args = ["typical", "plain", "samples"])]
 fn parse_markdown(bencher: Bencher<'_, '_>, input: &str) {
     bench_parse(bencher, Kind::Markdown, &inputs(Kind::Markdown, input));
 }

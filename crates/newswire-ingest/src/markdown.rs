@@ -32,6 +32,9 @@
 //!   warning.
 //! - Thematic breaks are dropped. Other extensions (footnotes, strikethrough, task lists) are
 //!   off: their marks stay text.
+//!
+//! A body of nothing but paragraphs and `#` headings, with no byte that could be markup, is
+//! read without the CommonMark parser, to the same blocks (see [`plain`]).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -46,11 +49,16 @@ use crate::draft::{Body, BodyImage, Hint, RawBlock, blocks_room};
 use crate::frontmatter::LineIndex;
 use crate::text::{CleanLine, clean_line, clean_owned, shorten, split_lines};
 
+mod plain;
+
 /// The blocks of Markdown `text`, whose first line is line `first_line` of the file.
 pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) -> Body {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    read(text, first_line, sink, plain::lines(text))
+}
+
+/// [`markdown_body`], from the `plain` lines of the text when it is plain Markdown (see
+/// [`plain`]), else from the CommonMark parser's events.
+fn read(text: &str, first_line: u32, sink: &mut Sink<'_>, plain: Option<Vec<plain::Line>>) -> Body {
     let mut reader = Reader {
         text,
         index: LineIndex::new(text, first_line),
@@ -67,8 +75,16 @@ pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) ->
         code: None,
         html: None,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        reader.event(event, range);
+    match plain {
+        Some(lines) => reader.plain(&lines),
+        None => {
+            let mut options = Options::empty();
+            options.insert(Options::ENABLE_TABLES);
+            options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+            for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+                reader.event(event, range);
+            }
+        }
     }
     reader.flush();
     reader.body

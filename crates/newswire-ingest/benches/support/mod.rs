@@ -184,6 +184,26 @@ pub(crate) fn grown(kind: Kind, target: usize) -> Vec<u8> {
     grow(base, fence, kind, target).into_bytes()
 }
 
+/// `markdown` with the inline markup of its body taken out (emphasis marks, and each link's
+/// brackets and destination, its text kept): plain Markdown, which is read without the
+/// CommonMark parser. The front matter (fenced by `---`) is left as it is.
+pub(crate) fn without_markup(markdown: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(markdown).expect("the sample articles are UTF-8");
+    let fence = "\n---\n";
+    let body = text.find(fence).expect("the article has front matter") + fence.len();
+    let (front, mut rest) = text.split_at(body);
+    let mut out = String::with_capacity(text.len());
+    while let Some(open) = rest.find("](") {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find(')').expect("a link's destination ends");
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.retain(|c| !matches!(c, '*' | '['));
+    out.insert_str(0, front);
+    out.into_bytes()
+}
+
 /// The record of a typical (about 9 KB) wire-text article.
 pub(crate) static TYPICAL_RECORD: LazyLock<Record> = LazyLock::new(|| {
     let bytes = grown(Kind::WireText, TYPICAL_BYTES);
