@@ -121,6 +121,66 @@ fn batches_publish_what_one_article_at_a_time_publishes() {
 }
 
 #[test]
+fn duplicate_slugs_and_ids_are_rejected_after_the_first_file() {
+    // `b` repeats `a`'s slug (its id too, but a repeated slug is reported alone); `c` has a
+    // slug of its own and `a`'s id, given by its URL; `d` repeats `b`'s id, which no kept
+    // article has, so it is kept.
+    let front = |slug: &str, url: Option<&str>| {
+        let url = url.map(|u| format!("url = \"{u}\"\n")).unwrap_or_default();
+        format!(
+            "+++\nslug = \"{slug}\"\n{url}published = 2026-02-01T08:00:00Z\n+++\n\
+             Quay report {slug}\nBy Tomas Wren\n\nKESTREL BAY — Harbour staff counted boats.\n"
+        )
+    };
+    let a_url = "https://desk.example/stories/quay-a";
+    let articles = [
+        ("a.txt", front("quay-a", None)),
+        (
+            "b.txt",
+            front("quay-a", Some("https://desk.example/stories/quay-b")),
+        ),
+        ("c.txt", front("quay-c", Some(a_url))),
+        (
+            "d.txt",
+            front("quay-d", Some("https://desk.example/stories/quay-b")),
+        ),
+    ]
+    .map(|(name, text)| (name.to_owned(), text));
+    let work = tempfile::tempdir().unwrap();
+    let validator = Validator::new();
+    let dir = channel(work.path(), "desk", &articles);
+    let mut options = Options::new(&work.path().join("out"));
+    options.keep_going = true;
+    let (report, diagnostics) = build_channel(&dir, &options, &validator);
+    assert!(report.published, "{diagnostics:#?}");
+    let errors: Vec<(String, Code)> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.file.clone().unwrap_or_default(), d.code))
+        .collect();
+    let file = |name: &str| dir.join("articles").join(name).display().to_string();
+    assert_eq!(
+        errors,
+        [
+            (file("b.txt"), Code::DuplicateSlug),
+            (file("c.txt"), Code::DuplicateId)
+        ],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(report.rejected, 2);
+    let built = article_outputs(&report.out_dir);
+    let slugs: std::collections::BTreeSet<&str> =
+        built.keys().map(|k| k.split('.').next().unwrap()).collect();
+    assert_eq!(slugs, ["quay-a", "quay-d"].into());
+    // `a`'s outputs are its own, though `b` wrote over them in staging.
+    let alone = channel(work.path(), "alone", &articles[..1]);
+    let (alone, _) = build_channel(&alone, &options, &validator);
+    for (name, bytes) in article_outputs(&alone.out_dir) {
+        assert!(built[&name] == bytes, "{name} is not a's");
+    }
+}
+
+#[test]
 fn every_number_of_workers_publishes_and_reports_the_same() {
     // Workers take batches as they come free, so which worker builds which batch, and which
     // articles each one's part of the feed window holds, differ from run to run. A window

@@ -150,12 +150,16 @@ pub fn build(channel_dirs: &[PathBuf], options: &Options) -> Report {
     report
 }
 
-/// The slug and id of an article, kept for every article of the channel.
+/// The slug and id of an article, kept for every article of the channel; their text is kept
+/// in [`Identities`].
 #[derive(Debug)]
 struct Identity {
     index: usize,
-    slug: Slug,
-    id: String,
+    /// Where the slug's text starts in [`Identities::text`], and its length; the id's text
+    /// follows it.
+    start: usize,
+    slug_len: usize,
+    id_len: usize,
     /// Where the article gave its slug and its id, for the error of a duplicate.
     slug_at: Option<Location>,
     id_at: Option<Location>,
@@ -165,24 +169,57 @@ struct Identity {
     unchanged: usize,
 }
 
-impl Identity {
-    /// The identity of article `index`, whose record is `record`, its fields read at `places`.
-    fn of(
+/// The identities of the articles a pass built, their slugs and ids in one string rather than
+/// two strings each: two allocations fewer per article while it is built, and at the end of
+/// the build one string for the main thread to free rather than two per article, which it freed
+/// one by one while the workers waited (5 builds of 100,000 articles in turns: 4.56 → 4.38 s).
+#[derive(Debug, Default)]
+struct Identities {
+    text: String,
+    list: Vec<Identity>,
+}
+
+impl Identities {
+    /// Adds article `index`, whose record is `record`, its fields read at `places`.
+    fn push(
+        &mut self,
         index: usize,
         record: &Record,
         places: &Places,
         same_id: bool,
         unchanged: usize,
-    ) -> Identity {
-        Identity {
+    ) {
+        let start = self.text.len();
+        self.text.push_str(record.slug.as_str());
+        self.text.push_str(&record.id);
+        self.list.push(Identity {
             index,
-            slug: record.slug.clone(),
-            id: record.id.clone(),
+            start,
+            slug_len: record.slug.as_str().len(),
+            id_len: record.id.len(),
             slug_at: places.find("/slug"),
             id_at: places.find("/id"),
             same_id,
             unchanged,
-        }
+        });
+    }
+
+    fn merge(&mut self, other: Identities) {
+        let shift = self.text.len();
+        self.text.push_str(&other.text);
+        self.list.extend(other.list.into_iter().map(|mut identity| {
+            identity.start += shift;
+            identity
+        }));
+    }
+
+    fn slug(&self, identity: &Identity) -> &str {
+        &self.text[identity.start..identity.start + identity.slug_len]
+    }
+
+    fn id(&self, identity: &Identity) -> &str {
+        let start = identity.start + identity.slug_len;
+        &self.text[start..start + identity.id_len]
     }
 }
 
@@ -190,7 +227,7 @@ impl Identity {
 #[derive(Debug)]
 struct Pass {
     diagnostics: Vec<(usize, Vec<Diagnostic>)>,
-    identities: Vec<Identity>,
+    identities: Identities,
     /// Warnings from the comparison with the previous build, by article.
     changes: Vec<(usize, Diagnostic)>,
     window: Window,
@@ -201,7 +238,7 @@ impl Pass {
     fn new(limit: usize) -> Pass {
         Pass {
             diagnostics: Vec::new(),
-            identities: Vec::new(),
+            identities: Identities::default(),
             changes: Vec::new(),
             window: Window::new(limit),
             times: StageTimes::default(),
@@ -210,7 +247,7 @@ impl Pass {
 
     fn merge(mut self, other: Pass) -> Pass {
         self.diagnostics.extend(other.diagnostics);
-        self.identities.extend(other.identities);
+        self.identities.merge(other.identities);
         self.changes.extend(other.changes);
         self.window = self.window.merge(other.window);
         self.times.add(&other.times);
@@ -340,35 +377,36 @@ fn build_listed(
     // Slugs and ids must be unique: the first file (by name) keeps its slug or id, and every
     // later file that repeats it is rejected.
     let mut identities = pass.identities;
-    identities.sort_by_key(|i| i.index);
+    identities.list.sort_by_key(|i| i.index);
     // Only looked up, never listed in order, so hashed rather than ordered; by foldhash
     // rather than std's SipHash, which spent about 1,000 instructions an article here, on
     // one thread while the others wait.
-    let mut slugs: HashMap<&str, usize> = HashMap::with_capacity(identities.len());
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(identities.len());
+    let mut slugs: HashMap<&str, usize> = HashMap::with_capacity(identities.list.len());
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(identities.list.len());
     let mut rewrite = Vec::new();
-    for identity in &identities {
+    for identity in &identities.list {
+        let (slug, id) = (identities.slug(identity), identities.id(identity));
         // Each file's name made only for a diagnostic.
         let file = |i: usize| files[i].display().to_string();
-        if let Some(&first) = slugs.get(identity.slug.as_str()) {
+        if let Some(&first) = slugs.get(slug) {
             let this = file(identity.index);
-            let mut found = duplicate_slug(&this, identity.slug.as_str(), &file(first));
+            let mut found = duplicate_slug(&this, slug, &file(first));
             found.location = identity.slug_at;
             diagnostics.push(found);
             rejected[identity.index] = true;
             rewrite.push(first);
             continue;
         }
-        slugs.insert(identity.slug.as_str(), identity.index);
-        if let Some(&first) = ids.get(identity.id.as_str()) {
+        slugs.insert(slug, identity.index);
+        if let Some(&first) = ids.get(id) {
             let this = file(identity.index);
-            let mut found = duplicate_id(&this, &identity.id, &file(first));
+            let mut found = duplicate_id(&this, id, &file(first));
             found.location = identity.id_at;
             diagnostics.push(found);
             rejected[identity.index] = true;
             continue;
         }
-        ids.insert(&identity.id, identity.index);
+        ids.insert(id, identity.index);
     }
     report.rejected = rejected.iter().filter(|r| **r).count();
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
@@ -399,9 +437,13 @@ fn build_listed(
         }
     }
     // Outputs of rejected articles whose slug no kept article uses are left out.
-    for identity in &identities {
-        if rejected[identity.index] && slugs.get(identity.slug.as_str()) == Some(&identity.index) {
-            for name in OutputName::article_outputs(&identity.slug) {
+    for identity in &identities.list {
+        let slug = identities.slug(identity);
+        if rejected[identity.index]
+            && slugs.get(slug) == Some(&identity.index)
+            && let Ok(slug) = Slug::new(slug)
+        {
+            for name in OutputName::article_outputs(&slug) {
                 let _ = std::fs::remove_file(staging_path(&staging, name));
             }
         }
@@ -409,12 +451,12 @@ fn build_listed(
     // What partners would get wrong, read from the previous outputs before they are replaced.
     let mut changes: Vec<Diagnostic> = Vec::new();
     if let Some(previous) = &previous {
-        let kept = || identities.iter().filter(|i| !rejected[i.index]);
+        let kept = || identities.list.iter().filter(|i| !rejected[i.index]);
         let same_id: BTreeSet<&str> = kept()
             .filter(|i| i.same_id)
-            .map(|i| i.slug.as_str())
+            .map(|i| identities.slug(i))
             .collect();
-        let ids: BTreeSet<&str> = kept().map(|i| i.id.as_str()).collect();
+        let ids: BTreeSet<&str> = kept().map(|i| identities.id(i)).collect();
         changes = previous.disappeared(&same_id, &ids, &dir.join(crate::ARTICLES_DIR));
         let mut changed = pass.changes;
         changed.retain(|(index, _)| !rejected[*index]);
@@ -471,6 +513,7 @@ fn build_listed(
     report.outputs = kept * OutputName::ARTICLE_FILES + OutputName::CHANNEL_FILES.len();
     report.unchanged = unchanged(&feeds)
         + identities
+            .list
             .iter()
             .filter(|i| !rejected[i.index])
             .map(|i| rewritten.get(&i.index).copied().unwrap_or(i.unchanged))
@@ -582,7 +625,7 @@ impl Articles<'_> {
                 let index = first + i;
                 if let Some(record) = &parsed.record {
                     pass.identities
-                        .push(Identity::of(index, record, &parsed.places, false, 0));
+                        .push(index, record, &parsed.places, false, 0);
                 }
                 if !parsed.diagnostics.is_empty() {
                     pass.diagnostics.push((index, parsed.diagnostics));
@@ -660,13 +703,13 @@ impl Articles<'_> {
                         if let Some(warning) = compared.warning {
                             pass.changes.push((index, warning));
                         }
-                        pass.identities.push(Identity::of(
+                        pass.identities.push(
                             index,
                             &record,
                             &places,
                             compared.same_id,
                             unchanged(&staged),
-                        ));
+                        );
                         pass.window.push(Entry {
                             file,
                             record: Box::new(record),
