@@ -36,8 +36,8 @@ pub(super) struct Line {
 enum Kind {
     /// An empty line: the end of a paragraph.
     Blank,
-    /// A `#` heading of `level`, whose text starts `text` bytes into the line.
-    Heading { level: usize, text: usize },
+    /// A `#` heading of `level`: its text starts after the `#`s and one space.
+    Heading { level: usize },
     /// A line of a paragraph.
     Text,
 }
@@ -115,10 +115,7 @@ fn line_kind(line: &str) -> Option<Kind> {
         let level = line.bytes().take_while(|&b| b == b'#').count();
         let text = line[level..].strip_prefix(' ')?;
         let plain = level <= 6 && !text.is_empty() && !text.starts_with(' ') && last != '#';
-        return plain.then_some(Kind::Heading {
-            level,
-            text: level + 1,
-        });
+        return plain.then_some(Kind::Heading { level });
     }
     let opens_block = first.is_ascii_digit() || matches!(first, '>' | '-' | '+' | '=' | '<' | '&');
     (!opens_block).then_some(Kind::Text)
@@ -134,14 +131,15 @@ impl Reader<'_, '_, '_> {
             let (start, end) = (line.start, line.end);
             match line.kind {
                 Kind::Blank => self.flush(),
-                Kind::Heading { level, text } => {
+                Kind::Heading { level } => {
+                    let text = start + level + 1;
                     let hint = if level == 1 {
                         Hint::Title
                     } else {
                         Hint::Heading
                     };
                     self.begin(start..end, hint);
-                    self.text(&source[start + text..end], start + text..end, true);
+                    self.text(&source[text..end], text..end, true);
                     self.flush();
                 }
                 Kind::Text => {
