@@ -1,14 +1,16 @@
 //! `cargo xtask bench [N...]`: builds generated channels of N articles (default 10,000 and
-//! 100,000) with the release binary and reports, in one run, the whole build's articles/s
-//! and MB/s, peak memory, processor time per stage, validation records/s on one core, and the
-//! I/O floor measured the same way: reading every article file and writing the same output
-//! files with the same sizes, nothing else. The processor time of the build and of the floor,
-//! in user space and in the kernel, is set side by side. Each size is built five times, taking
-//! turns with the floor, each run after `sync`; the medians are reported. Each build is
-//! followed by a rebuild over its own outputs with nothing changed, as a newsroom rebuilds all
-//! day. Then it reads one 1 MB and one 10 MB article to show the cost grows with the size,
-//! counts the instructions a build spends per article (callgrind, when valgrind is installed),
-//! and sets every figure against the targets, saying by how much each missed one is missed.
+//! 100,000) with the binary `cargo xtask pgo` makes (the plain release binary with
+//! `--no-pgo`, or where that cannot be made) and reports, in one run, the whole build's
+//! articles/s and MB/s, peak memory, processor time per stage, validation records/s on one
+//! core, and the I/O floor measured the same way: reading every article file and writing the
+//! same output files with the same sizes, nothing else. The processor time of the build and
+//! of the floor, in user space and in the kernel, is set side by side. Each size is built five
+//! times, taking turns with the floor, each run after `sync`; the medians are reported. Each
+//! build is followed by a rebuild over its own outputs with nothing changed, as a newsroom
+//! rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost grows with
+//! the size, counts the instructions a build spends per article (callgrind, when valgrind is
+//! installed), and sets every figure against the targets, saying by how much each missed one
+//! is missed.
 //!
 //! Everything lives under `target/bench/`; corpora are generated once per size and reused.
 
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use crate::corpus;
+use crate::{corpus, pgo};
 
 pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     // Validation alone is timed in this process: run it optimised, as the binary is.
@@ -45,11 +47,14 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     let args = command;
     let mut sizes: Vec<usize> = Vec::new();
     let mut out_dir: Option<PathBuf> = None;
+    let mut pgo = true;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if arg == "--out-dir" {
             let dir = args.next().context("--out-dir needs a folder")?;
             out_dir = Some(PathBuf::from(dir));
+        } else if arg == "--no-pgo" {
+            pgo = false;
         } else {
             let n = arg.replace('_', "");
             sizes.push(n.parse().with_context(|| format!("not a size: {arg}"))?);
@@ -58,15 +63,9 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     if sizes.is_empty() {
         sizes = vec![10_000, 100_000];
     }
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["build", "--release", "--quiet", "--package", "newswire"])
-        .status()?;
-    if !status.success() {
-        bail!("cannot build the release binary");
-    }
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let binary = target.join("release/newswire");
+    let (binary, built) = measured_binary(root, &target, pgo)?;
     let work = target.join("bench");
     std::fs::create_dir_all(&work)?;
     // What the runs write, removed once all are done: under target/bench/ unless
@@ -82,6 +81,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     let mut report = String::new();
     let _ = writeln!(report, "machine: {} cores, {}", cores(), memory());
     let _ = writeln!(report, "command: cargo xtask bench {}", command.join(" "));
+    let _ = writeln!(report, "binary: {built}");
     let _ = writeln!(report, "outputs written under: {}\n", scratch.display());
     let _ = writeln!(
         report,
@@ -322,6 +322,37 @@ fn validation_alone(corpus: &Path, articles: &[(PathBuf, u64)]) -> anyhow::Resul
 }
 
 /// The middle one of `times`, the higher of the two middle ones when they are even.
+/// The newswire binary to measure, and how it was built: with profile-guided optimisation
+/// ([`pgo::build`]) unless `pgo` is false or that cannot be done here, the plain release
+/// build otherwise.
+fn measured_binary(root: &Path, target: &Path, pgo: bool) -> anyhow::Result<(PathBuf, String)> {
+    let without = if pgo {
+        match pgo::build(root) {
+            Ok(binary) => {
+                return Ok((
+                    binary,
+                    "release, with profile-guided optimisation (`cargo xtask pgo`: trained on \
+                     a generated channel of another seed)"
+                        .to_owned(),
+                ));
+            }
+            Err(err) => {
+                eprintln!("profile-guided optimisation not available: {err:#}");
+                format!("release, without profile-guided optimisation: {err:#}")
+            }
+        }
+    } else {
+        "release, without profile-guided optimisation (--no-pgo)".to_owned()
+    };
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "--quiet", "--package", "newswire"])
+        .status()?;
+    if !status.success() {
+        bail!("cannot build the release binary");
+    }
+    Ok((target.join("release/newswire"), without))
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -460,7 +491,7 @@ fn ensure_corpus(n: usize, dir: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     eprintln!("generating {n} articles in {}", dir.display());
-    corpus::generate(n, dir)?;
+    corpus::generate(n, dir, corpus::SEED)?;
     std::fs::write(stamp, want)?;
     Ok(())
 }

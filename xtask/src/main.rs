@@ -11,6 +11,7 @@ use newswire_schema::Mode;
 mod bench;
 mod corpus;
 mod dist;
+mod pgo;
 
 const HELP: &str = "\
 cargo xtask <task>
@@ -21,10 +22,15 @@ Tasks:
   build         build the sample channel into public/ (release build of newswire)
   conformance   run ../shared/conformance/check on public/
   dist          write shell completions and man pages into target/dist/
-  gen-corpus N DIR
-                write a deterministic channel of N generated articles into DIR
-  bench [N...] [--out-dir DIR]
-                build generated channels (default 10000 and 100000 articles) and report
+  gen-corpus N DIR [--seed S]
+                write a deterministic channel of N generated articles into DIR (another
+                seed, other articles of the same kinds)
+  pgo           build newswire with profile-guided optimisation, trained on a generated
+                channel, into target/pgo/ (installs llvm-tools with rustup when missing)
+  bench [N...] [--out-dir DIR] [--no-pgo]
+                build generated channels (default 10000 and 100000 articles) with the
+                binary `pgo` builds (the plain release binary with --no-pgo, or when
+                profile-guided optimisation is not available) and report
                 articles/s, MB/s, peak memory, time per stage, the I/O floor, validation
                 alone, large articles, instructions per article (with valgrind) and the
                 targets met or missed; outputs go under DIR/newswire-bench (default
@@ -52,6 +58,7 @@ fn main() -> anyhow::Result<()> {
         "conformance" => conformance(&root),
         "dist" => dist::dist(&root),
         "gen-corpus" => gen_corpus(),
+        "pgo" => pgo::build(&root).map(|binary| println!("{}", binary.display())),
         "bench" => bench::bench(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "ci" => ci(&root),
         "" | "help" | "--help" | "-h" => {
@@ -63,15 +70,24 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn gen_corpus() -> anyhow::Result<()> {
+    const USAGE: &str = "usage: cargo xtask gen-corpus N DIR [--seed S]";
+    let mut positional = Vec::new();
+    let mut seed = corpus::SEED;
     let mut args = std::env::args().skip(2);
-    let (Some(n), Some(dir)) = (args.next(), args.next()) else {
-        bail!("usage: cargo xtask gen-corpus N DIR");
-    };
+    while let Some(arg) = args.next() {
+        if arg == "--seed" {
+            let s = args.next().context(USAGE)?;
+            seed = s.parse().with_context(|| format!("not a seed: {s}"))?;
+        } else {
+            positional.push(arg);
+        }
+    }
+    let [n, dir] = <[String; 2]>::try_from(positional).map_err(|_| anyhow::anyhow!(USAGE))?;
     let n: usize = n
         .replace('_', "")
         .parse()
         .with_context(|| format!("not a number: {n}"))?;
-    corpus::generate(n, Path::new(&dir))?;
+    corpus::generate(n, Path::new(&dir), seed)?;
     eprintln!("wrote {n} articles into {dir}");
     Ok(())
 }

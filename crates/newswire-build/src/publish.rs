@@ -191,6 +191,8 @@ impl Staging {
 
     /// [`write`](Self::write) for a document in pieces, which are written with one vectored
     /// write rather than copied together first.
+    // Never inlined: `cargo xtask bench` counts a stage's instructions here.
+    #[inline(never)]
     pub(crate) fn write_document(
         &self,
         name: OutputName<'_>,

@@ -122,6 +122,8 @@ fn feed_links(channel: &Channel) -> String {
 /// page borrows the fragment, the script rendition and its style sheet rather than copying
 /// them; its text is byte for byte [`html_page`]'s. What the page takes from its channel
 /// comes made already, in `channel` (see [`PageChannel`]).
+// Never inlined: `cargo xtask bench` counts a stage's instructions here.
+#[inline(never)]
 pub fn html_page_document<'a>(
     channel: Option<&PageChannel>,
     record: &Record,
