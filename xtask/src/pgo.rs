@@ -199,3 +199,29 @@ fn rustc(args: &[&str]) -> anyhow::Result<String> {
     }
     String::from_utf8(out.stdout).context("rustc's output is not UTF-8")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The files of a folder and its folders, relative to it, in order, with their bytes: two
+    /// builds' outputs compare equal only when every file and byte is the same.
+    #[test]
+    fn files_lists_every_file_below_a_folder_with_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        std::fs::write(root.join("b/c/z.json"), b"{}").unwrap();
+        std::fs::write(root.join("b/y.xml"), b"<y/>").unwrap();
+        std::fs::write(root.join("a.txt"), b"a").unwrap();
+        let found = files(root).unwrap();
+        let expect: Vec<(PathBuf, Vec<u8>)> = vec![
+            ("a.txt".into(), b"a".to_vec()),
+            ("b/c/z.json".into(), b"{}".to_vec()),
+            ("b/y.xml".into(), b"<y/>".to_vec()),
+        ];
+        assert_eq!(found, expect);
+        std::fs::write(root.join("b/c/z.json"), b"{ }").unwrap();
+        assert_ne!(files(root).unwrap(), expect, "a changed byte went unseen");
+    }
+}
