@@ -26,7 +26,7 @@ use crate::{corpus, pgo};
 pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     // Validation alone is timed in this process: run it optimised, as the binary is.
     if cfg!(debug_assertions) {
-        let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        let status = crate::cargo()
             .args([
                 "run",
                 "--release",
@@ -63,8 +63,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     if sizes.is_empty() {
         sizes = vec![10_000, 100_000];
     }
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target = crate::target_dir(root);
     let (binary, built) = measured_binary(root, &target, pgo)?;
     let work = target.join("bench");
     std::fs::create_dir_all(&work)?;
@@ -344,7 +343,7 @@ fn measured_binary(root: &Path, target: &Path, pgo: bool) -> anyhow::Result<(Pat
     } else {
         "release, without profile-guided optimisation (--no-pgo)".to_owned()
     };
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let status = crate::cargo()
         .args(["build", "--release", "--quiet", "--package", "newswire"])
         .status()?;
     if !status.success() {

@@ -10,9 +10,7 @@ use clap_complete::Shell;
 /// Writes `<target>/dist/completions/*` and `<target>/dist/man/*.1`, where `<target>` is
 /// `CARGO_TARGET_DIR` or `target/`.
 pub(crate) fn dist(root: &Path) -> anyhow::Result<()> {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let written = write(&target.join("dist"))?;
+    let written = write(&crate::target_dir(root).join("dist"))?;
     for path in &written {
         eprintln!("wrote {}", path.display());
     }

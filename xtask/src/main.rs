@@ -184,6 +184,11 @@ fn ci(root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where cargo builds: `CARGO_TARGET_DIR`, or `target/` in the project.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
 fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }

@@ -28,9 +28,7 @@ const TRAINING_SEED: u64 = 0x5EED_5EED_7EA1_0001;
 pub(crate) fn build(root: &Path) -> anyhow::Result<PathBuf> {
     let host = host_triple()?;
     let profdata = profdata_tool(&host)?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let pgo = target.join("pgo");
+    let pgo = crate::target_dir(root).join("pgo");
     let profiles = pgo.join("profiles");
     if profiles.exists() {
         std::fs::remove_dir_all(&profiles)
@@ -134,25 +132,30 @@ fn train(root: &Path, binary: &Path, dir: &Path) -> anyhow::Result<()> {
 /// flags; returns the binary. The host is named as the target so that the flag reaches
 /// newswire's code only, not the build scripts and macros that make it.
 fn release_build(target_dir: &Path, host: &str, flag: &str) -> anyhow::Result<PathBuf> {
-    let flags = match std::env::var("RUSTFLAGS") {
-        Ok(theirs) if !theirs.trim().is_empty() => format!("{theirs} {flag}"),
-        _ => flag.to_owned(),
+    // The flags the caller gave, in cargo's encoded form (one flag a field, so a path with a
+    // space in it stays one flag), and this one after them.
+    let mut flags: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) if !encoded.is_empty() => encoded.split('\x1f').map(str::to_owned).collect(),
+        _ => std::env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
     };
-    run(
-        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .args([
-                "build",
-                "--release",
-                "--quiet",
-                "--package",
-                "newswire",
-                "--target",
-                host,
-            ])
-            .arg("--target-dir")
-            .arg(target_dir)
-            .env("RUSTFLAGS", flags),
-    )?;
+    flags.push(flag.to_owned());
+    run(crate::cargo()
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--package",
+            "newswire",
+            "--target",
+            host,
+        ])
+        .arg("--target-dir")
+        .arg(target_dir)
+        .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f")))?;
     Ok(target_dir.join(host).join("release/newswire"))
 }
 
