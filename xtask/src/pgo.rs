@@ -30,10 +30,7 @@ pub(crate) fn build(root: &Path) -> anyhow::Result<PathBuf> {
     let profdata = profdata_tool(&host)?;
     let pgo = crate::target_dir(root).join("pgo");
     let profiles = pgo.join("profiles");
-    if profiles.exists() {
-        std::fs::remove_dir_all(&profiles)
-            .with_context(|| format!("cannot clear {}", profiles.display()))?;
-    }
+    clear(&profiles)?;
     eprintln!("==> pgo: the instrumented build");
     let instrumented = release_build(
         &pgo.join("instrumented"),
@@ -62,9 +59,7 @@ pub(crate) fn build(root: &Path) -> anyhow::Result<PathBuf> {
 /// `dir` must be the instrumented build's, byte for byte.
 fn check(binary: &Path, dir: &Path) -> anyhow::Result<()> {
     let out = dir.join("check");
-    if out.exists() {
-        std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
-    }
+    clear(&out)?;
     run(Command::new(binary)
         .arg("build")
         .arg(dir.join("channel"))
@@ -108,9 +103,7 @@ fn train(root: &Path, binary: &Path, dir: &Path) -> anyhow::Result<()> {
     let channel = dir.join("channel");
     corpus::generate(TRAINING_ARTICLES, &channel, TRAINING_SEED)?;
     let out = dir.join("out");
-    if out.exists() {
-        std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
-    }
+    clear(&out)?;
     // The second build finds every output unchanged, as the newsrooms' rebuilds do.
     for _ in 0..2 {
         run(Command::new(binary)
@@ -126,6 +119,14 @@ fn train(root: &Path, binary: &Path, dir: &Path) -> anyhow::Result<()> {
         .arg("--out")
         .arg(dir.join("sample"))
         .arg("-q"))
+}
+
+/// Removes `dir` and what it holds, if it is there: what an earlier run left.
+fn clear(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// `cargo build --release` of newswire into `target_dir` with `flag` added to the compiler's
