@@ -5,7 +5,8 @@
 //! core, and the I/O floor measured the same way: reading every article file and writing the
 //! same output files with the same sizes, nothing else. The processor time of the build and
 //! of the floor, in user space and in the kernel, is set side by side. Each size is built five
-//! times, taking turns with the floor, each run after `sync`; the medians are reported. Each
+//! times, taking turns with the floor and with the other sizes, each run after `sync`; the
+//! medians are reported. Each
 //! build is followed by a rebuild over its own outputs with nothing changed, as a newsroom
 //! rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost grows with
 //! the size, counts the instructions a build spends per article (callgrind, when valgrind is
@@ -93,77 +94,52 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
     let mut stage_tables = String::new();
     let mut run_lines = String::new();
     let mut measured: Vec<Measured> = Vec::new();
+    let mut sized = Vec::new();
     for &n in &sizes {
         let corpus_dir = work.join(format!("corpus-{n}"));
         ensure_corpus(n, &corpus_dir)?;
         let articles = article_files(&corpus_dir.join("articles"))?;
         let input_bytes: u64 = articles.iter().map(|(_, len)| *len).sum();
-        // Warm the page cache, so the floor and the build both read from memory.
-        for (path, _) in &articles {
+        sized.push(Size {
+            n,
+            corpus_dir,
+            articles,
+            input_bytes,
+            outputs: Vec::new(),
+            runs: Vec::new(),
+        });
+    }
+    // Warm the page cache, so the floor and the build both read from memory.
+    for size in &sized {
+        for (path, _) in &size.articles {
             let _ = std::fs::read(path)?;
         }
-        // The runs write about four bytes of output per byte of input, twice per run.
-        let kept = if tidy_each_run { 1 } else { RUNS as u64 };
-        warm_memory(input_bytes.saturating_mul(8 * kept));
-        // Build and floor take turns, each after `sync`, so that neither pays for writing
-        // back the other's files, and each into a folder of its own: nothing is deleted until
-        // every run is done, since ext4 creates files slowly for a minute or so after many
-        // were deleted nearby. The median of the runs is reported.
-        let mut runs: Vec<Run> = Vec::new();
-        let mut outputs = Vec::new();
-        for run in 0..RUNS {
-            let out = scratch.join(format!("out-{n}-{run}"));
-            let build = || {
-                let mut command = Command::new(&binary);
-                command
-                    .arg("build")
-                    .arg(&corpus_dir)
-                    .arg("--out")
-                    .arg(&out)
-                    .args(["-q", "--timings"]);
-                command
-            };
-            settle();
-            let before = ProcessCpu::now();
-            let (elapsed, peak_kb, stderr) = run_measured(&mut build())?;
-            let build_cpu = ProcessCpu::since(before, |p| p.children);
-            let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
-            if outputs.is_empty() {
-                outputs = output_files(&out.join(format!("corpus-{n}")))?;
-            }
-            // The same channel built again over its own outputs, as newsrooms rebuild all
-            // day: every output is unchanged, and kept rather than written.
-            settle();
-            let rebuild = run_measured(&mut build())?.0;
-            // On a tmpfs the build's outputs go before the floor writes its own, so that both
-            // write into memory the last run has just freed: with the build's 4.6 GB of
-            // outputs still held at 100,000 articles, the floor wrote into memory never used,
-            // which the host backs only as it is first written, and took three times as long
-            // as the build.
-            if tidy_each_run {
-                let _ = std::fs::remove_dir_all(&out);
-            }
-            settle();
-            let before = ProcessCpu::now();
-            let floor = io_floor(
-                &articles,
-                &outputs,
-                &scratch.join(format!("floor-{n}-{run}")),
-            )?;
-            let floor_cpu = ProcessCpu::since(before, |p| p.own);
-            runs.push(Run {
-                build: elapsed,
-                build_cpu,
-                floor,
-                floor_cpu,
-                peak_kb,
-                stages,
-                rebuild,
-            });
-            if tidy_each_run {
-                let _ = std::fs::remove_dir_all(scratch.join(format!("floor-{n}-{run}")));
-            }
+    }
+    // The runs write about four bytes of output per byte of input, twice per run; on a tmpfs
+    // only the largest run's are held at once, elsewhere every run's.
+    let held = if tidy_each_run {
+        sized.iter().map(|s| s.input_bytes).max().unwrap_or(0)
+    } else {
+        sized.iter().map(|s| s.input_bytes).sum::<u64>() * RUNS as u64
+    };
+    warm_memory(held.saturating_mul(8));
+    // The sizes take turns too, run by run, so that a spell in which the host is slower or
+    // faster falls on every size alike and the growth from one to the next is the code's.
+    for run in 0..RUNS {
+        for size in &mut sized {
+            let measured = measure_run(&binary, size, &scratch, run, tidy_each_run)?;
+            size.runs.push(measured);
         }
+    }
+    for size in sized {
+        let Size {
+            n,
+            corpus_dir,
+            articles,
+            input_bytes,
+            mut runs,
+            ..
+        } = size;
         let listed = |pick: fn(&Run) -> Duration| {
             runs.iter()
                 .map(|r| format!("{:.2}", pick(r).as_secs_f64()))
@@ -185,9 +161,8 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             listed(|r| r.rebuild)
         );
         let build_cpu = Cpu::median(runs.iter().map(|r| r.build_cpu));
-        if let (Some(build), Some(floor)) =
-            (build_cpu, Cpu::median(runs.iter().map(|r| r.floor_cpu)))
-        {
+        let floor_cpu = Cpu::median(runs.iter().map(|r| r.floor_cpu));
+        if let (Some(build), Some(floor)) = (build_cpu, floor_cpu) {
             let _ = writeln!(
                 run_lines,
                 "- {n} articles, processor time (medians, all threads): build {build}; floor \
@@ -233,6 +208,7 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             build: secs,
             floor: floor.as_secs_f64(),
             build_cpu,
+            floor_cpu,
             peak_mb: peak_kb as f64 / 1024.0,
             validate_alone,
             validate_just_parsed,
@@ -358,6 +334,78 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 /// One run of a size: the build, its rebuild and the floor.
+/// One corpus size: its articles, the outputs a build of them writes (listed after the first
+/// run), and its runs so far.
+struct Size {
+    n: usize,
+    corpus_dir: PathBuf,
+    articles: Vec<(PathBuf, u64)>,
+    input_bytes: u64,
+    outputs: Vec<(PathBuf, u64)>,
+    runs: Vec<Run>,
+}
+
+/// One run of one size: a build, a rebuild over its outputs and the floor, taking turns, each
+/// after `sync`, so that neither pays for writing back the other's files, and each into a
+/// folder of its own: off a tmpfs nothing is deleted until every run is done, since ext4
+/// creates files slowly for a minute or so after many were deleted nearby.
+fn measure_run(
+    binary: &Path,
+    size: &mut Size,
+    scratch: &Path,
+    run: usize,
+    tidy_each_run: bool,
+) -> anyhow::Result<Run> {
+    let n = size.n;
+    let out = scratch.join(format!("out-{n}-{run}"));
+    let build = || {
+        let mut command = Command::new(binary);
+        command
+            .arg("build")
+            .arg(&size.corpus_dir)
+            .arg("--out")
+            .arg(&out)
+            .args(["-q", "--timings"]);
+        command
+    };
+    settle();
+    let before = ProcessCpu::now();
+    let (elapsed, peak_kb, stderr) = run_measured(&mut build())?;
+    let build_cpu = ProcessCpu::since(before, |p| p.children);
+    let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
+    // The same channel built again over its own outputs, as newsrooms rebuild all day: every
+    // output is unchanged, and kept rather than written.
+    settle();
+    let rebuild = run_measured(&mut build())?.0;
+    if size.outputs.is_empty() {
+        size.outputs = output_files(&out.join(format!("corpus-{n}")))?;
+    }
+    // On a tmpfs the build's outputs go before the floor writes its own, so that both write
+    // into memory the last run has just freed: with the build's 4.6 GB of outputs still held
+    // at 100,000 articles, the floor wrote into memory never used, which the host backs only
+    // as it is first written, and took three times as long as the build.
+    if tidy_each_run {
+        let _ = std::fs::remove_dir_all(&out);
+    }
+    settle();
+    let floor_dir = scratch.join(format!("floor-{n}-{run}"));
+    let before = ProcessCpu::now();
+    let floor = io_floor(&size.articles, &size.outputs, &floor_dir)?;
+    let floor_cpu = ProcessCpu::since(before, |p| p.own);
+    if tidy_each_run {
+        let _ = std::fs::remove_dir_all(&floor_dir);
+    }
+    Ok(Run {
+        build: elapsed,
+        build_cpu,
+        floor,
+        floor_cpu,
+        peak_kb,
+        stages,
+        rebuild,
+    })
+}
+
 struct Run {
     build: Duration,
     /// The build's processor time, when the system reports it.
@@ -627,6 +675,8 @@ struct Measured {
     floor: f64,
     /// The build's processor time, the run with the median total.
     build_cpu: Option<Cpu>,
+    /// The floor's, the same way.
+    floor_cpu: Option<Cpu>,
     /// The highest peak resident memory of the runs, in MiB.
     peak_mb: f64,
     /// Records per second, validation alone on one core.
@@ -966,7 +1016,59 @@ fn targets(measured: &[Measured], large: &Large) -> String {
     if let Some(budget) = ten.and_then(UserBudget::of) {
         let _ = writeln!(out, "\n{budget}");
     }
+    if let Some(growth) = ten.zip(hundred).and_then(|(a, b)| GrowthBound::of(a, b)) {
+        let _ = writeln!(out, "\n{growth}");
+    }
     out
+}
+
+/// What bounds the growth target: the processor time per article, in user space and in the
+/// kernel, of the build and of the floor at both sizes. Work that grows in proportion to the
+/// articles keeps its time per article; what grows faster shows where the growth comes from,
+/// and whether the floor, which does nothing but the file work, grew as well.
+struct GrowthBound {
+    /// Microseconds per article at the smaller and the larger size.
+    build_user: (f64, f64),
+    build_system: (f64, f64),
+    floor_user: (f64, f64),
+    floor_system: (f64, f64),
+    articles: (usize, usize),
+}
+
+impl GrowthBound {
+    fn of(small: &Measured, large: &Measured) -> Option<GrowthBound> {
+        let per_article = |m: &Measured, d: Duration| d.as_secs_f64() * 1e6 / m.articles as f64;
+        let pair = |cpu: fn(&Measured) -> Option<Cpu>, part: fn(Cpu) -> Duration| {
+            Some((
+                per_article(small, part(cpu(small)?)),
+                per_article(large, part(cpu(large)?)),
+            ))
+        };
+        Some(GrowthBound {
+            build_user: pair(|m| m.build_cpu, |c| c.user)?,
+            build_system: pair(|m| m.build_cpu, |c| c.system)?,
+            floor_user: pair(|m| m.floor_cpu, |c| c.user)?,
+            floor_system: pair(|m| m.floor_cpu, |c| c.system)?,
+            articles: (small.articles, large.articles),
+        })
+    }
+}
+
+impl std::fmt::Display for GrowthBound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let grew = |(a, b): (f64, f64)| format!("{a:.1} → {b:.1} µs ({:.2}×)", b / a);
+        write!(
+            f,
+            "what bounds the growth target: per article, from {} to {} articles, the build \
+             spent {} in user space and {} in the kernel; the floor, {} and {}",
+            self.articles.0,
+            self.articles.1,
+            grew(self.build_user),
+            grew(self.build_system),
+            grew(self.floor_user),
+            grew(self.floor_system)
+        )
+    }
 }
 
 /// What bounds the floor target: the user-space processor time per article a 10,000-article
@@ -1158,6 +1260,7 @@ mod tests {
                 user: Duration::from_millis(user),
                 system: Duration::from_millis(370),
             }),
+            floor_cpu: None,
             peak_mb: 30.0,
             validate_alone: 1.0,
             validate_just_parsed: 1.0,
@@ -1180,6 +1283,38 @@ mod tests {
             ..measured(0.3, 200)
         };
         assert!(UserBudget::of(&unmeasured).is_none());
+    }
+
+    #[test]
+    fn the_growth_bound_is_the_time_per_article_at_both_sizes() {
+        let cpu = |user, system| {
+            Some(Cpu {
+                user: Duration::from_millis(user),
+                system: Duration::from_millis(system),
+            })
+        };
+        let measured = |articles, build_cpu, floor_cpu| Measured {
+            articles,
+            build: 1.0,
+            floor: 1.0,
+            build_cpu,
+            floor_cpu,
+            peak_mb: 30.0,
+            validate_alone: 1.0,
+            validate_just_parsed: 1.0,
+        };
+        let small = measured(10_000, cpu(210, 520), cpu(20, 470));
+        let large = measured(100_000, cpu(2_420, 7_790), cpu(400, 6_910));
+        let growth = GrowthBound::of(&small, &large).unwrap();
+        assert_eq!(
+            growth.to_string(),
+            "what bounds the growth target: per article, from 10000 to 100000 articles, the \
+             build spent 21.0 → 24.2 µs (1.15×) in user space and 52.0 → 77.9 µs (1.50×) in \
+             the kernel; the floor, 2.0 → 4.0 µs (2.00×) and 47.0 → 69.1 µs (1.47×)"
+        );
+        // Either run unmeasured, either program: nothing to say.
+        assert!(GrowthBound::of(&measured(10_000, None, cpu(1, 1)), &large).is_none());
+        assert!(GrowthBound::of(&small, &measured(100_000, cpu(1, 1), None)).is_none());
     }
 
     #[test]
