@@ -6,9 +6,8 @@
 //! same output files with the same sizes, nothing else. The processor time of the build and
 //! of the floor, in user space and in the kernel, is set side by side. Each size is built five
 //! times, taking turns with the floor and with the other sizes, each run after `sync`; the
-//! medians are reported. Each
-//! build is followed by a rebuild over its own outputs with nothing changed, as a newsroom
-//! rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost grows with
+//! medians are reported. Each build is followed by a rebuild over its own outputs with
+//! nothing changed, as a newsroom rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost grows with
 //! the size, counts the instructions a build spends per article (callgrind, when valgrind is
 //! installed), and sets every figure against the targets, saying by how much each missed one
 //! is missed.
@@ -333,7 +332,6 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// One run of a size: the build, its rebuild and the floor.
 /// One corpus size: its articles, the outputs a build of them writes (listed after the first
 /// run), and its runs so far.
 struct Size {
@@ -406,6 +404,7 @@ fn measure_run(
     })
 }
 
+/// One run of a size: the build, its rebuild and the floor.
 struct Run {
     build: Duration,
     /// The build's processor time, when the system reports it.
