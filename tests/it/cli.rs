@@ -342,7 +342,7 @@ fn parsed_records_validate_and_round_trip() {
 }
 
 /// `build --timings` reports every stage of every channel as one JSON object, on standard
-/// error, so a benchmark can read where the time went.
+/// error, so a benchmark can read where the time went, and the process's peak memory.
 #[test]
 fn build_reports_stage_timings() {
     let out = tempfile::tempdir().unwrap();
@@ -377,6 +377,14 @@ fn build_reports_stage_timings() {
         stages["parse"].as_f64().unwrap() > 0.0,
         "parsing takes some time"
     );
+    // The process's peak memory, where the system keeps it: more than the executable alone
+    // and less than a gigabyte for a channel of a score of articles.
+    if cfg!(target_os = "linux") {
+        let kib = timings["peak_resident_kib"]
+            .as_u64()
+            .expect("a peak on Linux");
+        assert!((1024..1024 * 1024).contains(&kib), "{kib} KiB");
+    }
 }
 
 /// `--max-article-bytes` holds for every command that reads articles, as it does for a build:

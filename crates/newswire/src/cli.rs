@@ -139,7 +139,8 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "BYTES", default_value_t = newswire_build::MAX_ARTICLE_BYTES)]
     pub(crate) max_article_bytes: u64,
     /// Print where each channel's build spent its time (processor seconds per stage, summed
-    /// over threads), as one JSON object per channel on standard error.
+    /// over threads) and the peak memory so far, as one JSON object per channel on standard
+    /// error.
     #[arg(long)]
     pub(crate) timings: bool,
     #[command(flatten)]
