@@ -5,12 +5,12 @@
 //! core, and the I/O floor measured the same way: reading every article file and writing the
 //! same output files with the same sizes, nothing else. The processor time of the build and
 //! of the floor, in user space and in the kernel, is set side by side. Each size is built five
-//! times, taking turns with the floor and with the other sizes, each run after `sync`; the
-//! medians are reported. Each build is followed by a rebuild over its own outputs with
-//! nothing changed, as a newsroom rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost grows with
-//! the size, counts the instructions a build spends per article (callgrind, when valgrind is
-//! installed), and sets every figure against the targets, saying by how much each missed one
-//! is missed.
+//! times, taking turns with the floor and with the other sizes, each run after its inputs
+//! are read again and `sync`; the medians are reported. Each build is followed by a rebuild
+//! over its own outputs with nothing changed, as a newsroom rebuilds all day. Then it reads
+//! one 1 MB and one 10 MB article to show the cost grows with the size, counts the
+//! instructions a build spends per article (callgrind, when valgrind is installed), and sets
+//! every figure against the targets, saying by how much each missed one is missed.
 //!
 //! Everything lives under `target/bench/`; corpora are generated once per size and reused.
 
@@ -107,12 +107,6 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
             outputs: Vec::new(),
             runs: Vec::new(),
         });
-    }
-    // Warm the page cache, so the floor and the build both read from memory.
-    for size in &sized {
-        for (path, _) in &size.articles {
-            let _ = std::fs::read(path)?;
-        }
     }
     // The runs write about four bytes of output per byte of input, twice per run; on a tmpfs
     // only the largest run's are held at once, elsewhere every run's.
@@ -366,6 +360,7 @@ fn measure_run(
             .args(["-q", "--timings"]);
         command
     };
+    warm_inputs(binary, size);
     settle();
     let before = ProcessCpu::now();
     let (elapsed, peak_kb, stderr) = run_measured(&mut build())?;
@@ -373,6 +368,7 @@ fn measure_run(
     let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
     // The same channel built again over its own outputs, as newsrooms rebuild all day: every
     // output is unchanged, and kept rather than written.
+    warm_inputs(binary, size);
     settle();
     let rebuild = run_measured(&mut build())?.0;
     if size.outputs.is_empty() {
@@ -385,10 +381,11 @@ fn measure_run(
     if tidy_each_run {
         let _ = std::fs::remove_dir_all(&out);
     }
+    warm_inputs(binary, size);
     settle();
     let floor_dir = scratch.join(format!("floor-{n}-{run}"));
     let before = ProcessCpu::now();
-    let floor = io_floor(&size.articles, &size.outputs, &floor_dir)?;
+    let floor = io_floor(&size.corpus_dir.join("articles"), &size.outputs, &floor_dir)?;
     let floor_cpu = ProcessCpu::since(before, |p| p.own);
     if tidy_each_run {
         let _ = std::fs::remove_dir_all(&floor_dir);
@@ -525,6 +522,23 @@ fn is_tmpfs(dir: &Path) -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "tmpfs")
 }
 
+/// Reads what a build reads — its executable, the channel's `articles` folder and every
+/// article — so that each timed run, the build's and the floor's alike, starts with them in
+/// memory. Read once before all the runs, they did not stay there on the machine these
+/// figures come from: by hand, a 10,000-article build whose inputs had not just been read
+/// waited on the disk 10 to 187 times (for articles, the folder's blocks and pages of its own
+/// code), and 0 to 4 times, all for a folder's lock, when they had (`perf record -e
+/// sched:sched_switch`, 2026-12-07).
+fn warm_inputs(binary: &Path, size: &Size) {
+    let _ = std::fs::read(binary);
+    if let Ok(listing) = std::fs::read_dir(size.corpus_dir.join("articles")) {
+        listing.for_each(drop);
+    }
+    for (path, _) in &size.articles {
+        let _ = std::fs::read(path);
+    }
+}
+
 /// Writes every dirty page back to the disk, so that the next measurement starts even.
 fn settle() {
     let _ = Command::new("sync").status();
@@ -571,21 +585,27 @@ fn output_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, u64)>> {
     Ok(files)
 }
 
-/// The I/O floor: read every article, write every output file with its size, with as many
-/// threads as the machine has cores, into a fresh folder. Nothing is parsed or formatted.
+/// The I/O floor: list the articles in `articles_dir`, read every one, write every output file
+/// with its size, with as many threads as the machine has cores, into a fresh folder. Nothing
+/// is parsed or formatted. The folder is listed as any program that reads its articles must
+/// first learn which there are, and as a build lists it (on one thread, before any is read).
 /// As a build does, each thread reads a batch of articles ([`newswire_build::BATCH`]) and then
 /// writes their share of the outputs (about three files each), batch after batch, so reading
 /// and writing interleave and the floor meets the memory and the page cache in the state the
 /// build meets them. Files are created as a build creates them: article files relative to the
 /// open `articles` folder, the others by path.
 fn io_floor(
-    articles: &[(PathBuf, u64)],
+    articles_dir: &Path,
     outputs: &[(PathBuf, u64)],
     dir: &Path,
 ) -> anyhow::Result<Duration> {
     let threads = cores().max(1);
     let filler = vec![b'x'; outputs.iter().map(|(_, n)| *n).max().unwrap_or(0) as usize];
     let started = Instant::now();
+    let articles: Vec<PathBuf> = std::fs::read_dir(articles_dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    let articles = &articles;
     std::fs::create_dir_all(dir.join("articles"))?;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut handles = Vec::new();
@@ -603,7 +623,7 @@ fn io_floor(
                 let size = newswire_build::BATCH;
                 for batch in (t..count.div_ceil(size)).step_by(threads) {
                     let batch = batch * size..((batch + 1) * size).min(count);
-                    for (path, _) in articles.get(batch.clone()).unwrap_or_default() {
+                    for path in articles.get(batch.clone()).unwrap_or_default() {
                         std::hint::black_box(std::fs::read(path)?);
                     }
                     for (rel, len) in batch.flat_map(share) {
@@ -1006,8 +1026,8 @@ fn targets(measured: &[Measured], large: &Large) -> String {
             None => "not measured in this run".to_owned(),
             Some(v) if row.at_least && v >= row.limit => "yes".to_owned(),
             Some(v) if !row.at_least && v <= row.limit => "yes".to_owned(),
-            Some(v) if row.at_least => format!("no: {:.0}% short", (1.0 - v / row.limit) * 100.0),
-            Some(v) => format!("no: {:.0}% over", (v / row.limit - 1.0) * 100.0),
+            Some(v) if row.at_least => format!("no: {:.1}% short", (1.0 - v / row.limit) * 100.0),
+            Some(v) => format!("no: {:.1}% over", (v / row.limit - 1.0) * 100.0),
         };
         let shown = row.shown.unwrap_or_else(|| "—".to_owned());
         let _ = writeln!(out, "| {} | {shown} | {verdict} |", row.name);
@@ -1112,9 +1132,10 @@ impl std::fmt::Display for UserBudget {
     }
 }
 
-/// Runs `command` with its standard output thrown away; returns the wall time, the peak
-/// resident memory in KiB (the kernel's high-water mark, `VmHWM`, read every few
-/// milliseconds while the child runs), and what it printed on standard error.
+/// Runs a build, waiting for it to end rather than watching it as it runs (which would take
+/// processor time from it, and see it end a moment late): how long it took, its peak resident
+/// memory in KiB (which the build reports with `--timings`, 0 where it does not) and its
+/// standard error.
 fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)> {
     let started = Instant::now();
     let mut child = command
@@ -1122,7 +1143,6 @@ fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .with_context(|| format!("cannot run {command:?}"))?;
-    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
     let stderr_pipe = child.stderr.take();
     let reader = std::thread::spawn(move || {
         let mut text = String::new();
@@ -1131,31 +1151,24 @@ fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)
         }
         text
     });
-    let mut peak_kb = 0;
-    let status = loop {
-        if let Some(kb) = std::fs::read_to_string(&status_file)
-            .ok()
-            .as_deref()
-            .and_then(high_water_kb)
-        {
-            peak_kb = peak_kb.max(kb);
-        }
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
+    let status = child.wait()?;
     let elapsed = started.elapsed();
     let stderr = reader.join().unwrap_or_default();
     if !status.success() {
         bail!("{command:?} failed ({status}):\n{stderr}");
     }
+    let peak_kb = peak_resident_kib(&stderr).unwrap_or(0);
     Ok((elapsed, peak_kb, stderr))
 }
 
-fn high_water_kb(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+/// The peak memory a build's `--timings` lines report, the highest of them.
+fn peak_resident_kib(stderr: &str) -> Option<u64> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("\"stages\""))
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["peak_resident_kib"].as_u64())
+        .max()
 }
 
 fn cores() -> usize {
@@ -1317,15 +1330,30 @@ mod tests {
     }
 
     #[test]
+    fn the_peak_is_the_highest_a_timings_line_reports() {
+        let stderr = concat!(
+            "warning: something\n",
+            r#"{"channel":"a","articles":2,"stages":{"read":0.1},"peak_resident_kib":2048}"#,
+            "\n",
+            r#"{"channel":"b","articles":2,"stages":{"read":0.1},"peak_resident_kib":4096}"#,
+            "\n",
+        );
+        assert_eq!(peak_resident_kib(stderr), Some(4096));
+        // A build that does not report its peak, or no timings at all.
+        let without = r#"{"channel":"a","articles":2,"stages":{"read":0.1}}"#;
+        assert_eq!(peak_resident_kib(without), None);
+        assert_eq!(peak_resident_kib("peak_resident_kib 99"), None);
+    }
+
+    #[test]
     fn the_floor_reads_every_article_and_writes_every_output_with_its_size() {
         let tmp = tempfile::tempdir().unwrap();
         // A part of a batch, and batches with a part of one over.
         for count in [3, 2 * newswire_build::BATCH + 5] {
-            let mut articles = Vec::new();
+            let articles = tmp.path().join(format!("articles-{count}"));
+            std::fs::create_dir(&articles).unwrap();
             for i in 0..count {
-                let path = tmp.path().join(format!("a{i}.txt"));
-                std::fs::write(&path, "text").unwrap();
-                articles.push((path, 4));
+                std::fs::write(articles.join(format!("a{i}.txt")), "text").unwrap();
             }
             // Not a multiple of the articles: files and a channel file to share out.
             let files = 2 * count + 1;
@@ -1344,8 +1372,11 @@ mod tests {
         }
         // No article at all: the outputs are still written.
         let outputs = [(PathBuf::from("rss.xml"), 3)];
-        let dir = tmp.path().join("floor-empty");
-        io_floor(&[], &outputs, &dir).unwrap();
+        let (empty, dir) = (tmp.path().join("none"), tmp.path().join("floor-empty"));
+        std::fs::create_dir(&empty).unwrap();
+        io_floor(&empty, &outputs, &dir).unwrap();
         assert!(dir.join("rss.xml").exists());
+        // A folder that cannot be listed is an error, not a floor of nothing.
+        assert!(io_floor(&tmp.path().join("missing"), &outputs, &dir).is_err());
     }
 }
