@@ -363,9 +363,12 @@ fn measure_run(
     warm_inputs(binary, size);
     settle();
     let before = ProcessCpu::now();
-    let (elapsed, peak_kb, stderr) = run_measured(&mut build())?;
+    let (elapsed, stderr) = run_measured(&mut build())?;
     let build_cpu = ProcessCpu::since(before, |p| p.children);
-    let stages = Stages::parse(&stderr).context("no --timings line from the build")?;
+    let Timings { stages, peak_kib } =
+        Timings::parse(&stderr).context("no --timings line from the build")?;
+    // The build reports its peak where the system keeps one.
+    let peak_kb = peak_kib.unwrap_or(0);
     // The same channel built again over its own outputs, as newsrooms rebuild all day: every
     // output is unchanged, and kept rather than written.
     warm_inputs(binary, size);
@@ -1133,10 +1136,9 @@ impl std::fmt::Display for UserBudget {
 }
 
 /// Runs a build, waiting for it to end rather than watching it as it runs (which would take
-/// processor time from it, and see it end a moment late): how long it took, its peak resident
-/// memory in KiB (which the build reports with `--timings`, 0 where it does not) and its
-/// standard error.
-fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)> {
+/// processor time from it, and see it end a moment late): how long it took and its standard
+/// error, where `--timings` reports its stages and its peak memory.
+fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, String)> {
     let started = Instant::now();
     let mut child = command
         .stdout(std::process::Stdio::null())
@@ -1157,18 +1159,7 @@ fn run_measured(command: &mut Command) -> anyhow::Result<(Duration, u64, String)
     if !status.success() {
         bail!("{command:?} failed ({status}):\n{stderr}");
     }
-    let peak_kb = peak_resident_kib(&stderr).unwrap_or(0);
-    Ok((elapsed, peak_kb, stderr))
-}
-
-/// The peak memory a build's `--timings` lines report, the highest of them.
-fn peak_resident_kib(stderr: &str) -> Option<u64> {
-    stderr
-        .lines()
-        .filter(|l| l.contains("\"stages\""))
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["peak_resident_kib"].as_u64())
-        .max()
+    Ok((elapsed, stderr))
 }
 
 fn cores() -> usize {
@@ -1193,17 +1184,34 @@ fn memory() -> String {
 /// The stages of the build's `--timings` line, in seconds.
 struct Stages(Vec<(String, f64)>);
 
-impl Stages {
-    fn parse(stderr: &str) -> Option<Stages> {
-        let line = stderr.lines().find(|l| l.contains("\"stages\""))?;
-        let value: serde_json::Value = serde_json::from_str(line).ok()?;
-        let stages = value["stages"].as_object()?;
-        Some(Stages(
-            stages
+/// What a build's `--timings` lines say, each line read once: the first channel's stages, and
+/// the highest peak resident memory any line reports, in KiB (none where the system keeps
+/// none).
+struct Timings {
+    stages: Stages,
+    peak_kib: Option<u64>,
+}
+
+impl Timings {
+    fn parse(stderr: &str) -> Option<Timings> {
+        let lines: Vec<serde_json::Value> = stderr
+            .lines()
+            .filter(|l| l.contains("\"stages\""))
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        let stages = lines.first()?["stages"].as_object()?;
+        Some(Timings {
+            stages: Stages(
+                stages
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                    .collect(),
+            ),
+            peak_kib: lines
                 .iter()
-                .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
-                .collect(),
-        ))
+                .filter_map(|v| v["peak_resident_kib"].as_u64())
+                .max(),
+        })
     }
 }
 
@@ -1338,11 +1346,12 @@ mod tests {
             r#"{"channel":"b","articles":2,"stages":{"read":0.1},"peak_resident_kib":4096}"#,
             "\n",
         );
-        assert_eq!(peak_resident_kib(stderr), Some(4096));
+        let peak = |stderr| Timings::parse(stderr).and_then(|t| t.peak_kib);
+        assert_eq!(peak(stderr), Some(4096));
         // A build that does not report its peak, or no timings at all.
         let without = r#"{"channel":"a","articles":2,"stages":{"read":0.1}}"#;
-        assert_eq!(peak_resident_kib(without), None);
-        assert_eq!(peak_resident_kib("peak_resident_kib 99"), None);
+        assert_eq!(peak(without), None);
+        assert_eq!(peak("peak_resident_kib 99"), None);
     }
 
     #[test]
