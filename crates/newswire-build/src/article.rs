@@ -176,15 +176,28 @@ pub(crate) fn load_article(
     }
 }
 
-/// [`read_at_most`] of the file at `path`, in one open: its size is read from the open file,
+/// How much of an article file is read before its size is asked for: nearly every article is
+/// shorter, and is read whole, its end found by the read after it, without a call for its size.
+const FIRST_READ: u64 = 16 * 1024;
+
+/// [`read_at_most`] of the file at `path`, in one open. The first [`FIRST_READ`] bytes are
+/// read before anything else (none past the limit): a file that ends within them is read
+/// whole. The size of a longer one is read from the open file, and checked, before the rest,
 /// and reading stops past the limit even if the file grows in between.
 pub fn read_file_at_most(
     path: &Path,
     max_bytes: u64,
 ) -> std::io::Result<Result<Vec<u8>, Diagnostic>> {
-    let file = std::fs::File::open(path)?;
+    let mut file = std::fs::File::open(path)?;
+    let first = FIRST_READ.min(max_bytes.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(first).unwrap_or(0));
+    (&mut file).take(first).read_to_end(&mut bytes)?;
+    if (bytes.len() as u64) < first {
+        // The whole file, within the limit.
+        return Ok(Ok(bytes));
+    }
     let len = file.metadata()?.len();
-    read_at_most(file, Some(len), max_bytes)
+    read_rest(file, bytes, Some(len), max_bytes)
 }
 
 /// Reads an article whole from `source`, unless it is over `max_bytes`: then the error
@@ -193,6 +206,17 @@ pub fn read_file_at_most(
 /// anything is read.
 pub fn read_at_most(
     source: impl std::io::Read,
+    size: Option<u64>,
+    max_bytes: u64,
+) -> std::io::Result<Result<Vec<u8>, Diagnostic>> {
+    read_rest(source, Vec::new(), size, max_bytes)
+}
+
+/// [`read_at_most`] of what is left of a source whose first bytes, `bytes`, have been read
+/// already; `size` is the whole source's.
+fn read_rest(
+    source: impl std::io::Read,
+    mut bytes: Vec<u8>,
     size: Option<u64>,
     max_bytes: u64,
 ) -> std::io::Result<Result<Vec<u8>, Diagnostic>> {
@@ -209,9 +233,13 @@ pub fn read_at_most(
         ));
     }
     let capacity = size.map_or(0, |len| usize::try_from(len).unwrap_or(0));
-    let mut bytes = Vec::with_capacity(capacity);
+    bytes.reserve_exact(capacity.saturating_sub(bytes.len()));
     source
-        .take(max_bytes.saturating_add(1))
+        .take(
+            max_bytes
+                .saturating_add(1)
+                .saturating_sub(bytes.len() as u64),
+        )
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_bytes {
         return too_large(format!(
@@ -274,5 +302,49 @@ mod tests {
             b"\xEF\xBB\xBF{\"a\": \"\xC3\"}",
             "NW0002 1:8 invalid UTF-8: byte 0xC3 at byte offset 10",
         );
+    }
+
+    /// A file is read whole when it is within the limit, whether it ends within the first read
+    /// or after it, and refused otherwise with its size, whatever the limit and the size.
+    #[test]
+    fn files_are_read_whole_within_the_limit_and_refused_over_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = FIRST_READ as usize;
+        let sizes = [0, 1, 100, first - 1, first, first + 1, 3 * first + 7];
+        for size in sizes {
+            // Bytes that differ along the file, so that a piece read twice or left out shows.
+            let bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+            let path = dir.path().join(format!("{size}.txt"));
+            std::fs::write(&path, &bytes).unwrap();
+            for limit in [
+                0,
+                1,
+                99,
+                100,
+                first - 1,
+                first,
+                first + 1,
+                4 * first,
+                u64::MAX as usize,
+            ] {
+                let read = read_file_at_most(&path, limit as u64).expect("a readable file");
+                if size <= limit {
+                    assert_eq!(
+                        read.ok(),
+                        Some(bytes.clone()),
+                        "{size} bytes, limit {limit}"
+                    );
+                } else {
+                    let refused = read.expect_err(&format!("{size} bytes over {limit}"));
+                    assert_eq!(refused.code, Code::TooLarge);
+                    assert_eq!(
+                        refused.message,
+                        format!("the file is {size} bytes, over the limit of {limit}")
+                    );
+                }
+            }
+        }
+        let missing = read_file_at_most(&dir.path().join("missing.txt"), 100);
+        assert!(missing.is_err(), "a file that is not there");
     }
 }
