@@ -180,8 +180,8 @@ pub(crate) fn load_article(
 /// shorter, and is read whole, its end found by the read after it, without a call for its size.
 const FIRST_READ: u64 = 16 * 1024;
 
-/// [`read_at_most`] of the file at `path`, in one open. The first [`FIRST_READ`] bytes are
-/// read before anything else (none past the limit): a file that ends within them is read
+/// [`read_at_most`] of the file at `path`, in one open. Its first 16 KiB are read before
+/// anything else (no more than one byte past the limit): a file that ends within them is read
 /// whole. The size of a longer one is read from the open file, and checked, before the rest,
 /// and reading stops past the limit even if the file grows in between.
 pub fn read_file_at_most(
