@@ -334,9 +334,15 @@ fn measured_binary(root: &Path, target: &Path, pgo: bool) -> anyhow::Result<(Pat
     Ok((target.join("release/newswire"), without))
 }
 
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
+fn median(times: Vec<Duration>) -> Duration {
+    middle(times, Ord::cmp).expect("every size has runs")
+}
+
+/// The middle one of `values` in the order `cmp` (of an even number, the later of the two),
+/// or `None` when there are none.
+fn middle<T: Copy>(mut values: Vec<T>, cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) -> Option<T> {
+    values.sort_by(cmp);
+    values.get(values.len() / 2).copied()
 }
 
 /// Each run's build over its floor, in the order of the runs. A build and the floor measured
@@ -352,9 +358,7 @@ fn run_ratios(runs: &[Run]) -> Vec<f64> {
 
 /// The median of `ratios`, the middle one of an odd number of them.
 fn median_ratio(ratios: &[f64]) -> f64 {
-    let mut sorted = ratios.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(f64::NAN)
+    middle(ratios.to_vec(), f64::total_cmp).unwrap_or(f64::NAN)
 }
 
 /// One corpus size: its articles, the outputs a build of them writes (listed after the first
@@ -460,9 +464,10 @@ struct Cpu {
 impl Cpu {
     /// The run with the median total, or `None` when any run went unmeasured.
     fn median(cpus: impl Iterator<Item = Option<Cpu>>) -> Option<Cpu> {
-        let mut cpus = cpus.collect::<Option<Vec<Cpu>>>()?;
-        cpus.sort_by_key(|c| c.user + c.system);
-        cpus.get(cpus.len() / 2).copied()
+        let total = |c: &Cpu| c.user + c.system;
+        middle(cpus.collect::<Option<Vec<Cpu>>>()?, |a, b| {
+            total(a).cmp(&total(b))
+        })
     }
 }
 
