@@ -7,7 +7,8 @@
 //! of the floor, in user space and in the kernel, is set side by side. Each size is built nine
 //! times, taking turns with the floor and with the other sizes, each run after its inputs
 //! are read again and `sync`; the medians are reported, and beside them each run's build
-//! over its floor. Each build is followed by a rebuild
+//! over its floor and the processor time the host gave to others while each ran (steal).
+//! Each build is followed by a rebuild
 //! over its own outputs with nothing changed, as a newsroom rebuilds all day. Then it reads
 //! one 1 MB and one 10 MB article to show the cost grows with the size, counts the
 //! instructions a build spends per article (callgrind, when valgrind is installed), and sets
@@ -158,6 +159,19 @@ pub(crate) fn bench(root: &Path, command: &[String]) -> anyhow::Result<()> {
                 .join(", "),
             median_ratio(&ratios),
         );
+        let steals = |pick: fn(&Run) -> Option<Duration>| {
+            runs.iter()
+                .map(|r| pick(r).map(|d| format!("{:.2}", d.as_secs_f64())))
+                .collect::<Option<Vec<_>>>()
+                .map(|listed| listed.join(", "))
+        };
+        if let (Some(build), Some(floor)) = (steals(|r| r.build_steal), steals(|r| r.floor_steal)) {
+            let _ = writeln!(
+                run_lines,
+                "- {n} articles, processor time the host gave to others while each ran (steal, \
+                 all cores): builds {build} s; floors {floor} s"
+            );
+        }
         let rebuild = median(runs.iter().map(|r| r.rebuild).collect()).as_secs_f64();
         let _ = writeln!(
             run_lines,
@@ -398,7 +412,9 @@ fn measure_run(
     warm_inputs(binary, size);
     settle();
     let before = ProcessCpu::now();
+    let stolen_before = stolen();
     let (elapsed, stderr) = run_measured(&mut build())?;
+    let build_steal = stolen_since(stolen_before);
     let build_cpu = ProcessCpu::since(before, |p| p.children);
     let Timings { stages, peak_kib } =
         Timings::parse(&stderr).context("no --timings line from the build")?;
@@ -423,7 +439,9 @@ fn measure_run(
     settle();
     let floor_dir = scratch.join(format!("floor-{n}-{run}"));
     let before = ProcessCpu::now();
+    let stolen_before = stolen();
     let floor = io_floor(&size.corpus_dir.join("articles"), &size.outputs, &floor_dir)?;
+    let floor_steal = stolen_since(stolen_before);
     let floor_cpu = ProcessCpu::since(before, |p| p.own);
     if tidy_each_run {
         let _ = std::fs::remove_dir_all(&floor_dir);
@@ -431,8 +449,10 @@ fn measure_run(
     Ok(Run {
         build: elapsed,
         build_cpu,
+        build_steal,
         floor,
         floor_cpu,
+        floor_steal,
         peak_kb,
         stages,
         rebuild,
@@ -444,8 +464,12 @@ struct Run {
     build: Duration,
     /// The build's processor time, when the system reports it.
     build_cpu: Option<Cpu>,
+    /// The processor time the host took from this machine while the build ran ([`stolen`]).
+    build_steal: Option<Duration>,
     floor: Duration,
     floor_cpu: Option<Cpu>,
+    /// The same while the floor ran.
+    floor_steal: Option<Duration>,
     /// The build's peak resident memory, in KiB.
     peak_kb: u64,
     /// The build's time per stage.
@@ -527,6 +551,26 @@ impl ProcessCpu {
             system: after.system.checked_sub(before.system)?,
         })
     }
+}
+
+/// The processor time the host has taken from this machine so far, summed over its
+/// processors: the time a processor was ready to run and the host ran something else instead
+/// (`steal` in `/proc/stat`). A build or a floor measured while it grows was measured on a
+/// slower machine; the report lists it for each. `None` where the system does not report it.
+fn stolen() -> Option<Duration> {
+    parse_stolen(&std::fs::read_to_string("/proc/stat").ok()?)
+}
+
+/// The `steal` field of `/proc/stat`'s `cpu` line, the eighth number, in ticks of 1/100 s.
+fn parse_stolen(stat: &str) -> Option<Duration> {
+    let line = stat.lines().find(|l| l.starts_with("cpu "))?;
+    let ticks: u64 = line.split_whitespace().nth(8)?.parse().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// The processor time the host has taken since `before` ([`stolen`]).
+fn stolen_since(before: Option<Duration>) -> Option<Duration> {
+    stolen()?.checked_sub(before?)
 }
 
 /// How many times each size is built and its floor measured. Nine rather than five: on the
@@ -1292,6 +1336,18 @@ mod tests {
         if let Some(spent) = ProcessCpu::since(first, |p| p.own) {
             assert!(spent.user + spent.system < Duration::from_secs(3600));
         }
+    }
+
+    #[test]
+    fn stolen_time_is_the_eighth_number_of_the_cpu_line() {
+        let stat = "cpu  7309359 17279 1403320 7460307 36067 0 10347 4304 0 0\n\
+                    cpu0 3087568 8869 657134 4349893 8444 0 3133 2142 0 0\n\
+                    intr 1 2 3\n";
+        assert_eq!(parse_stolen(stat), Some(Duration::from_millis(43_040)));
+        // The per-processor lines are not the total.
+        assert_eq!(parse_stolen("cpu0 1 2 3 4 5 6 7 8 9 10\n"), None);
+        // A kernel too old to count it.
+        assert_eq!(parse_stolen("cpu  1 2 3 4 5 6 7\n"), None);
     }
 
     #[test]
