@@ -59,6 +59,12 @@ pub(crate) fn markdown_body(text: &str, first_line: u32, sink: &mut Sink<'_>) ->
 /// [`markdown_body`], from the `plain` lines of the text when it is plain Markdown (see
 /// [`plain`]), else from the CommonMark parser's events.
 fn read(text: &str, first_line: u32, sink: &mut Sink<'_>, plain: Option<Vec<plain::Line>>) -> Body {
+    if let Some(lines) = plain {
+        return Body {
+            blocks: plain::blocks(text, first_line, &lines),
+            image: None,
+        };
+    }
     let mut reader = Reader {
         text,
         index: LineIndex::new(text, first_line),
@@ -75,16 +81,11 @@ fn read(text: &str, first_line: u32, sink: &mut Sink<'_>, plain: Option<Vec<plai
         code: None,
         html: None,
     };
-    match plain {
-        Some(lines) => reader.plain(&lines),
-        None => {
-            let mut options = Options::empty();
-            options.insert(Options::ENABLE_TABLES);
-            options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-            for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-                reader.event(event, range);
-            }
-        }
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        reader.event(event, range);
     }
     reader.flush();
     reader.body

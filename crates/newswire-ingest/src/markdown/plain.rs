@@ -5,9 +5,10 @@
 //! headings. In those the parser's two passes (the blocks, then the inline markup of each)
 //! find nothing that reading line by line does not, and they were most of what reading a
 //! Markdown article cost beyond reading the same article as wire text. [`lines`] tells
-//! whether a text is such plain Markdown and where its lines are; `Reader::plain` then
-//! makes the calls the parser's events would make. Anything in the least doubt goes to the
-//! parser:
+//! whether a text is such plain Markdown and where its lines are; [`blocks`] then makes the
+//! blocks the reader makes of the parser's events, from the lines alone (the reader's line
+//! index, which places the parser's byte ranges, is not needed). Anything in the least doubt
+//! goes to the parser:
 //!
 //! - anywhere, a byte that can open inline markup, an escape or a table (`` \ ` * _ [ ] | {
 //!   } ~ ``; an image's `!` is nothing without its `[`), a control character other than the
@@ -21,7 +22,9 @@
 //!
 //! A generated-input test holds the two readings to each other.
 
-use super::{Hint, Reader};
+use crate::diag::{Pos, to_u32};
+use crate::draft::{Hint, RawBlock, blocks_room};
+use crate::text::{char_len, clean_line, clean_owned};
 
 /// One line of plain Markdown: where it starts and ends (before its line feed), and what
 /// it is.
@@ -121,43 +124,66 @@ fn line_kind(line: &str) -> Option<Kind> {
     (!opens_block).then_some(Kind::Text)
 }
 
-impl Reader<'_, '_, '_> {
-    /// Reads plain Markdown whose lines are `lines`, making the calls the parser's events
-    /// would: a paragraph starts where its first line does, its lines are its text with a
-    /// space for each line break (a soft break), and a heading is its text.
-    pub(super) fn plain(&mut self, lines: &[Line]) {
-        let source = self.text;
-        for (i, line) in lines.iter().enumerate() {
-            let (start, end) = (line.start, line.end);
-            match line.kind {
-                Kind::Blank => self.flush(),
-                Kind::Heading { level } => {
-                    let text = start + level + 1;
-                    let hint = if level == 1 {
-                        Hint::Title
-                    } else {
-                        Hint::Heading
-                    };
-                    self.begin(start..end, hint);
-                    self.text(&source[text..end], text..end, true);
-                    self.flush();
-                }
-                Kind::Text => {
-                    if self.pending.is_some() {
-                        self.text(" ", start - 1..start, true);
-                    } else {
-                        let last = lines[i..]
-                            .iter()
-                            .take_while(|l| l.kind == Kind::Text)
-                            .last()
-                            .map_or(end, |l| l.end);
-                        self.begin(start..last, Hint::Paragraph);
+/// The blocks of plain Markdown `text`, whose lines are `lines` and whose first line is line
+/// `first_line` of the file: what the reader makes of the parser's events, made from the lines
+/// themselves. A paragraph is its lines with a space for each line break (a soft break), a
+/// heading its text, each cleaned as a block's text is. Each is placed at its first line,
+/// column 1 (a plain line starts with no white space), and as long as that line's text, or as
+/// the block's text when that is the line as written: where the line index the reader keeps
+/// for the parser's byte ranges would place it, without that index.
+pub(super) fn blocks(text: &str, first_line: u32, lines: &[Line]) -> Vec<RawBlock> {
+    let mut blocks = Vec::with_capacity(blocks_room(text));
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        let source = &text[line.start..line.end];
+        let at = first_line.saturating_add(to_u32(i));
+        i += 1;
+        let (clean, hint) = match line.kind {
+            Kind::Blank => continue,
+            Kind::Heading { level } => {
+                let hint = if level == 1 {
+                    Hint::Title
+                } else {
+                    Hint::Heading
+                };
+                (clean_line(&source[level + 1..]), hint)
+            }
+            Kind::Text => {
+                let more = lines[i..]
+                    .iter()
+                    .take_while(|l| l.kind == Kind::Text)
+                    .count();
+                if more == 0 {
+                    (clean_line(source), Hint::Paragraph)
+                } else {
+                    let last = lines[i + more - 1].end;
+                    let mut joined = String::with_capacity(last - line.start);
+                    joined.push_str(source);
+                    for next in &lines[i..i + more] {
+                        joined.push(' ');
+                        joined.push_str(&text[next.start..next.end]);
                     }
-                    self.text(&source[start..end], start..end, true);
+                    i += more;
+                    (clean_owned(joined), Hint::Paragraph)
                 }
             }
-        }
+        };
+        // Plain text never holds what makes a template (`{` marks), nor a blank block.
+        let Some(clean) = clean else { continue };
+        debug_assert!(!super::is_template(&clean.text), "a template in plain text");
+        let length = if clean.text == source {
+            clean.length
+        } else {
+            char_len(source)
+        };
+        blocks.push(RawBlock {
+            pos: Pos::new(at, 1, length),
+            text: clean.text,
+            chars: clean.length,
+            hint,
+        });
     }
+    blocks
 }
 
 #[cfg(test)]
