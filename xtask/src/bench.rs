@@ -8,8 +8,8 @@
 //! times, taking turns with the floor and with the other sizes, each run after its inputs
 //! are read again and `sync`; the medians are reported, and beside them each run's build
 //! over its floor and the processor time the host gave to others while each ran (steal).
-//! Each build is followed by a rebuild
-//! over its own outputs with nothing changed, as a newsroom rebuilds all day. Then it reads
+//! Each build is followed by a rebuild over its own outputs with nothing changed, as a
+//! newsroom rebuilds all day. Then it reads
 //! one 1 MB and one 10 MB article to show the cost grows with the size, counts the
 //! instructions a build spends per article (callgrind, when valgrind is installed), and sets
 //! every figure against the targets, saying by how much each missed one is missed.
@@ -528,10 +528,7 @@ impl ProcessCpu {
         let (_, after_name) = stat.rsplit_once(')')?;
         // The first field after the name is the 3rd.
         let mut fields = after_name.split_whitespace().skip(14 - 3);
-        let mut tick = || -> Option<Duration> {
-            let ticks: u64 = fields.next()?.parse().ok()?;
-            Some(Duration::from_millis(ticks * 10))
-        };
+        let mut tick = || ticks(fields.next()?);
         let own = Cpu {
             user: tick()?,
             system: tick()?,
@@ -561,10 +558,16 @@ fn stolen() -> Option<Duration> {
     parse_stolen(&std::fs::read_to_string("/proc/stat").ok()?)
 }
 
-/// The `steal` field of `/proc/stat`'s `cpu` line, the eighth number, in ticks of 1/100 s.
+/// The `steal` field of `/proc/stat`'s `cpu` line, the eighth number.
 fn parse_stolen(stat: &str) -> Option<Duration> {
     let line = stat.lines().find(|l| l.starts_with("cpu "))?;
-    let ticks: u64 = line.split_whitespace().nth(8)?.parse().ok()?;
+    ticks(line.split_whitespace().nth(8)?)
+}
+
+/// A count of the kernel's clock ticks as `/proc` gives it, in ticks of 1/100 s (its
+/// `USER_HZ` on every architecture it reports to user space in).
+fn ticks(field: &str) -> Option<Duration> {
+    let ticks: u64 = field.parse().ok()?;
     Some(Duration::from_millis(ticks * 10))
 }
 
