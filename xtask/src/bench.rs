@@ -9,10 +9,10 @@
 //! are read again and `sync`; the medians are reported, and beside them each run's build
 //! over its floor and the processor time the host gave to others while each ran (steal).
 //! Each build is followed by a rebuild over its own outputs with nothing changed, as a
-//! newsroom rebuilds all day. Then it reads
-//! one 1 MB and one 10 MB article to show the cost grows with the size, counts the
-//! instructions a build spends per article (callgrind, when valgrind is installed), and sets
-//! every figure against the targets, saying by how much each missed one is missed.
+//! newsroom rebuilds all day. Then it reads one 1 MB and one 10 MB article to show the cost
+//! grows with the size, counts the instructions a build spends per article (callgrind, when
+//! valgrind is installed), and sets every figure against the targets, saying by how much
+//! each missed one is missed.
 //!
 //! Everything lives under `target/bench/`; corpora are generated once per size and reused.
 
