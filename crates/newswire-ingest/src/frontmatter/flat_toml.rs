@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, LineIndex, Node, Place, Value};
-use super::{ends_line, quoted};
+use super::{ends_line, is_ascii_lines, quoted};
 
 /// The most keys read here, in all tables. Repeated keys, which the parser refuses, are found
 /// by comparing each key with those before it in its table; real front matter holds a handful.
@@ -22,7 +22,7 @@ const MAX_KEYS: usize = 32;
 /// The entries of `content`, whose positions `index` finds, when every line is of the forms
 /// read here; `None` leaves it to the parser.
 pub(super) fn read<'a>(content: &'a str, index: &'a LineIndex<'a>) -> Option<Vec<Entry<'a>>> {
-    if content.chars().any(|c| c != '\n' && c.is_control()) {
+    if !is_ascii_lines(content) && content.chars().any(|c| c != '\n' && c.is_control()) {
         return None;
     }
     let mut top: Vec<Entry<'a>> = Vec::new();

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, Node, Place, Value};
-use super::{ends_line, quoted};
+use super::{ends_line, is_ascii_lines, quoted};
 use crate::diag::{Pos, to_u32};
 
 /// The most keys read here. Repeated keys, which the parser refuses, are found by comparing
@@ -35,7 +35,7 @@ pub(super) fn read(content: &str, first_line: u32) -> Option<Vec<Entry<'static>>
     };
     // Characters that are not read as written (line breaks other than `\n`, tabs, control
     // characters), in a value or a comment, leave it all to the parser.
-    if !content.chars().all(|c| c == '\n' || is_text_char(c)) {
+    if !is_ascii_lines(content) && !content.chars().all(|c| c == '\n' || is_text_char(c)) {
         return None;
     }
     let mut entries: Vec<Entry<'static>> = Vec::new();
@@ -207,6 +207,26 @@ mod tests {
         let mut sink = Sink::new("t.md");
         let (entries, broken) = super::super::from_yaml::by_parser(content, 2, &mut sink);
         (!broken && sink.located_codes().is_empty()).then_some(entries)
+    }
+
+    /// The test of printable ASCII lines passes only text that both readers' own tests of
+    /// every character pass, and passes it for every byte from ` ` to `~` and the line feed.
+    #[test]
+    fn ascii_lines_need_no_look_at_their_characters() {
+        let chars = (0..=0x7F)
+            .chain([
+                0x85, 0xA0, 0xE9, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF, 0x1F6A2,
+            ])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("key: a{c}b\n# c{c}");
+            let ascii = c == '\n' || (' '..='~').contains(&c);
+            assert_eq!(is_ascii_lines(&text), ascii, "{c:?}");
+            if ascii {
+                assert!(text.chars().all(|c| c == '\n' || is_text_char(c)), "{c:?}");
+                assert!(!text.chars().any(|c| c != '\n' && c.is_control()), "{c:?}");
+            }
+        }
     }
 
     #[test]

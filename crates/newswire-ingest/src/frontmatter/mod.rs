@@ -758,6 +758,18 @@ fn ends_line(after: &str) -> bool {
     rest.is_empty() || rest.starts_with('#')
 }
 
+/// For the readers that do without the parsers: whether `content` is lines of printable
+/// ASCII, every byte from ` ` to `~` or a line feed. Such text holds no character either
+/// reader must look at one by one (a control, a line break other than `\n`, a byte order
+/// mark), and most front matter is such text: one test of its bytes, which runs over all of
+/// them without stopping early so that many are tested at once, rather than decoding each
+/// character.
+fn is_ascii_lines(content: &str) -> bool {
+    content.bytes().fold(true, |ok, b| {
+        ok & ((b == b'\n') | (b' '..=b'~').contains(&b))
+    })
+}
+
 /// For the readers that do without the parsers: the text between the quotes (`"` or `'`)
 /// that open `text`, and what follows the closing one, when the text holds no escape. A
 /// double-quoted text with a backslash is refused; the other escapes and forms leave a quote
