@@ -761,8 +761,8 @@ fn ends_line(after: &str) -> bool {
 /// For the readers that do without the parsers: whether `content` is lines of printable
 /// ASCII, every byte from ` ` to `~` or a line feed. Such text holds no character either
 /// reader must look at one by one (a control, a line break other than `\n`, a byte order
-/// mark), and most front matter is such text: one test of its bytes, which runs over all of
-/// them without stopping early so that many are tested at once, rather than decoding each
+/// mark), and front matter often is such text: one test of its bytes, which runs over all
+/// of them without stopping early so that many are tested at once, rather than decoding each
 /// character.
 fn is_ascii_lines(content: &str) -> bool {
     content.bytes().fold(true, |ok, b| {
